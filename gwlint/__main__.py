@@ -1,0 +1,5 @@
+"""python -m gwlint"""
+
+from gwlint.cli import run
+
+run()

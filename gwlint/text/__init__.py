@@ -1,0 +1,1 @@
+"""Text views shared by the check kinds: numerals, outline, tokens."""

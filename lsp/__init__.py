@@ -1,0 +1,1 @@
+"""The gwlint language server (pygls) and its editor clients."""
