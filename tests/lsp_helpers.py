@@ -44,3 +44,14 @@ def position_of(text: str, offset: int, encoding: str = "utf-16") -> types.Posit
     if encoding == "utf-8":
         return types.Position(line, len(col.encode("utf-8")))
     return types.Position(line, len(col))
+
+
+def accept_registrations(client) -> list[types.Registration]:
+    """Answer client/registerCapability as an editor does, keeping what the server registered."""
+    registrations: list[types.Registration] = []
+
+    @client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def register(params: types.RegistrationParams) -> None:
+        registrations.extend(params.registrations)
+
+    return registrations

@@ -10,7 +10,7 @@ import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
-from tests.lsp_helpers import apply_edits, position_of
+from tests.lsp_helpers import accept_registrations, apply_edits, position_of
 
 SERVER = [sys.executable, "-m", "lsp.server"]
 URI = "file:///tmp/gwlint-lsp-test/总结.txt"
@@ -22,13 +22,7 @@ DRAFT = "20xx年政务公开工作总结\n小编精心挑选了这些范文,供�
     params=["visual-studio-code", "neovim@v0.7.0"],
 )
 async def client(lsp_client: LanguageClient, request):
-    registrations: list[types.Registration] = []
-
-    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
-    def register(params: types.RegistrationParams) -> None:
-        registrations.extend(params.registrations)
-
-    lsp_client.registrations = registrations
+    accept_registrations(lsp_client)
     await lsp_client.initialize_session(
         types.InitializeParams(capabilities=client_capabilities(request.param), root_uri="file:///tmp/gwlint-lsp-test")
     )
