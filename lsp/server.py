@@ -17,6 +17,7 @@ from typing import Any
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol, lsp_method
 from pygls.uris import to_fs_path
 
 from gwlint import __version__
@@ -51,9 +52,39 @@ class LintResult:
     diagnostics: list[types.Diagnostic]
 
 
+class GwlintProtocol(LanguageServerProtocol):
+    """pygls's protocol without its own copy of open documents.
+
+    pygls applies every change to a TextDocument whose lines come from str.splitlines(); after a
+    \v or U+2028 its line numbers differ from the client's, the update fails, and the handler
+    below would never run. gwlint keeps the one copy, in TextBuffer.
+    """
+
+    def _user_handler(self, method: str, params: Any):
+        if (handler := self.fm.features.get(method)) is not None:
+            yield handler, (params,), None
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_OPEN)
+    def lsp_text_document__did_open(self, params: types.DidOpenTextDocumentParams):
+        yield from self._user_handler(types.TEXT_DOCUMENT_DID_OPEN, params)
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params: types.DidChangeTextDocumentParams):
+        yield from self._user_handler(types.TEXT_DOCUMENT_DID_CHANGE, params)
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CLOSE)
+    def lsp_text_document__did_close(self, params: types.DidCloseTextDocumentParams):
+        yield from self._user_handler(types.TEXT_DOCUMENT_DID_CLOSE, params)
+
+
 class GwlintServer(LanguageServer):
     def __init__(self, debounce: float = DEBOUNCE_SECONDS) -> None:
-        super().__init__("gwlint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        super().__init__(
+            "gwlint",
+            __version__,
+            text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+            protocol_cls=GwlintProtocol,
+        )
         self.debounce = debounce
         self.buffers: dict[str, TextBuffer] = {}
         self.formats: dict[str, str] = {}

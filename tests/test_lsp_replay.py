@@ -95,4 +95,4 @@ async def test_random_edit_bursts_match_a_fresh_lint(client: LanguageClient):
                     return params.diagnostics
 
         diags = await asyncio.wait_for(final_version(), timeout=20)
-        assert published(diags) == expected(text), text
+        assert published(diags) == expected(text), repr(text)
