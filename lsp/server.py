@@ -182,7 +182,10 @@ class GwlintServer(LanguageServer):
         except Exception as err:  # a client that fails the request keeps the current settings
             log.warning("workspace/configuration failed: %s", err)
             return False
-        settings = ClientSettings.from_json(values[0] if values else None)
+        value = values[0] if values else None
+        if not isinstance(value, dict):  # the client has no "gwlint" settings: keep initializationOptions
+            return False
+        settings = ClientSettings.from_json(value)
         if settings == self.settings:
             return False
         self.settings = settings
