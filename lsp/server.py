@@ -92,7 +92,6 @@ class GwlintServer(LanguageServer):
         self.pending: dict[str, asyncio.Task] = {}
         self.settings = ClientSettings()
         self.linter = Linter()
-        self.engines: dict[tuple, Engine] = {}
         # One worker: lints never race each other, and the event loop stays free for requests.
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gwlint-lint")
 
@@ -103,18 +102,14 @@ class GwlintServer(LanguageServer):
     # -- linting -------------------------------------------------------------------------
     def reset_config(self) -> None:
         """gwlint.yaml or the client settings changed: forget every cached config and engine."""
-        self.linter = Linter()
-        self.engines.clear()
         from gwlint import config as config_module
 
         config_module._config_in.cache_clear()
+        self.linter = Linter(select=self.settings.select, ignore=self.settings.ignore)
 
     def engine_for(self, path: Path) -> Engine:
-        config = self.settings.apply(self.linter.config_for(path))
-        key = (config.path, self.settings)
-        if key not in self.engines:
-            self.engines[key] = Engine.from_config(config, self.settings.select, self.settings.ignore)
-        return self.engines[key]
+        """The command line's engine for this file, with the editor's settings on top of gwlint.yaml."""
+        return self.linter.engine_for(self.settings.apply(self.linter.config_for(path)))
 
     def lint_now(self, uri: str, text: str, version: int | None) -> LintResult:
         """Runs on the worker thread."""
@@ -200,6 +195,7 @@ server = GwlintServer()
 def initialize(ls: GwlintServer, params: types.InitializeParams) -> None:
     if params.initialization_options:
         ls.settings = ClientSettings.from_json(params.initialization_options)
+        ls.reset_config()
 
 
 @server.feature(types.INITIALIZED)
@@ -383,8 +379,8 @@ async def hover(ls: GwlintServer, params: types.HoverParams) -> types.Hover | No
     hits = [f for f in result.findings if f.start <= offset <= f.end and f.end > f.start]
     if not hits:
         return None
-    engine_rules = {r.id: r for e in ls.engines.values() for r in e.rules}
-    parts = [hover_markdown(engine_rules[f.rule]) for f in hits if f.rule in engine_rules]
+    rules = {r.id: r for r in ls.engine_for(Path(to_fs_path(params.text_document.uri) or "")).rules}
+    parts = [hover_markdown(rules[f.rule]) for f in hits if f.rule in rules]
     first = hits[0]
     return types.Hover(
         contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(dict.fromkeys(parts))),
