@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import regex
 
 from gwlint.document import Document
 from gwlint.errors import ConfigError
@@ -114,7 +117,7 @@ def parse_rule(raw: LineDict, file: str) -> Rule:
     options = build_options(module.Options, raw.get("options"), file, raw.line_of("options"))
     try:
         checker = module.compile(options)
-    except (ValueError, TypeError, KeyError) as err:  # includes regex.error
+    except (ValueError, TypeError, KeyError, re.error, regex.error) as err:  # regex errors are no ValueError
         raise ConfigError(file, f"选项无效:{err}", raw.line_of("options"), "options") from None
     examples = raw.get("examples") or {}
     if not isinstance(examples, dict) or not set(examples) <= {"bad", "good"}:

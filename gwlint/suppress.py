@@ -2,7 +2,12 @@
 
     <!-- gwlint-disable placeholder.masked-year -->   … until …   <!-- gwlint-enable -->
     <!-- gwlint-disable-next-line boilerplate -->
-A comment without rule names applies to every rule; names match by prefix, like --select.
+
+A comment without rule names applies to every rule; names match by prefix, like --select, and
+may be separated by spaces or commas. Between comments the last one naming a rule decides, so
+`disable` + `enable placeholder` silences everything but the placeholder rules. A line holding
+a disable or enable comment is silenced for the rules named there (line granularity, as in
+ESLint's block comments). Findings inside a suppression comment itself are always dropped.
 """
 
 from __future__ import annotations
@@ -13,8 +18,11 @@ from collections.abc import Sequence
 from gwlint.document import Document
 from gwlint.finding import Finding
 
-COMMENT = re.compile(r"<!--\s*gwlint-(disable-next-line|disable|enable)\b([^>]*?)\s*-->")
+COMMENT = re.compile(r"<!--\s*gwlint-(disable-next-line|disable|enable)(?=\s|-->)([^>]*?)\s*-->")
 ALL = "*"
+
+# One directive: the rules it names (ALL for every rule) and whether it disables them.
+Directive = tuple[frozenset[str], bool]
 
 
 def _names(raw: str) -> frozenset[str]:
@@ -26,35 +34,52 @@ def _matches(rule: str, names: frozenset[str]) -> bool:
     return ALL in names or any(rule.startswith(n) for n in names)
 
 
-def suppressed_lines(doc: Document) -> dict[int, frozenset[str]] | None:
-    """Rules silenced on each paragraph index; None when the document has no comments."""
-    if "gwlint-" not in doc.text:
-        return None
-    result: dict[int, set[str]] = {}
-    active: set[str] = set()
-    for index, para in enumerate(doc.paragraphs):
-        next_line: set[str] = set()
-        here = set(active)
-        for m in COMMENT.finditer(para.text):
-            action, names = m.group(1), _names(m.group(2))
-            if action == "disable":
-                active |= names
-                here |= names
-            elif action == "enable":
-                active = set() if ALL in names else active - names
-            else:
-                next_line |= names
-        if here:
-            result.setdefault(index, set()).update(here)
-        if next_line and index + 1 < len(doc.paragraphs):
-            result.setdefault(index + 1, set()).update(next_line)
-    return {k: frozenset(v) for k, v in result.items()}
+def _silenced(rule: str, directives: Sequence[Directive]) -> bool:
+    for names, disabled in reversed(directives):
+        if _matches(rule, names):
+            return disabled
+    return False
+
+
+class Suppressions:
+    """What the comments of one document silence, paragraph by paragraph."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.comments: list[tuple[int, int]] = []  # absolute spans of the comments themselves
+        # Per paragraph index: the directive lists in force (before and after its own comments).
+        self.lines: dict[int, tuple[tuple[Directive, ...], ...]] = {}
+        active: list[Directive] = []
+        next_line: dict[int, list[Directive]] = {}
+        for index, para in enumerate(doc.paragraphs):
+            before = tuple(active)
+            for m in COMMENT.finditer(para.text):
+                self.comments.append((para.start + m.start(), para.start + m.end()))
+                action, names = m.group(1), _names(m.group(2))
+                if action == "disable-next-line":
+                    next_line.setdefault(index + 1, []).append((names, True))
+                elif ALL in names:
+                    active = [(names, True)] if action == "disable" else []
+                else:
+                    active.append((names, action == "disable"))
+            states = tuple(s for s in {before: None, tuple(active): None} if s)
+            extra = tuple(next_line.pop(index, ()))
+            if extra:
+                states += (extra,)
+            if states:
+                self.lines[index] = states
+
+    def silences(self, finding: Finding) -> bool:
+        if any(start <= finding.start and finding.end <= end for start, end in self.comments):
+            return True
+        states = self.lines.get(self.doc.paragraph_index(finding.start), ())
+        return any(_silenced(finding.rule, directives) for directives in states)
 
 
 def apply_suppressions(doc: Document, findings: Sequence[Finding]) -> list[Finding]:
-    if doc.format not in ("txt", "md"):
+    if doc.format not in ("txt", "md") or "gwlint-" not in doc.text:
         return list(findings)
-    silenced = suppressed_lines(doc)
-    if not silenced:
+    suppressions = Suppressions(doc)
+    if not suppressions.comments:
         return list(findings)
-    return [f for f in findings if not _matches(f.rule, silenced.get(doc.paragraph_index(f.start), frozenset()))]
+    return [f for f in findings if not suppressions.silences(f)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from gwlint.document import Document
@@ -29,16 +30,31 @@ def read_bytes(data: bytes, name: str) -> Document:
     return read_text_bytes(data, name, TEXT_SUFFIXES.get(suffix, "txt"))
 
 
+def _directory_reason(path: Path) -> str:
+    """A folder reaches a reader only when it could not be listed (or was named as a file)."""
+    try:
+        os.listdir(path)
+    except PermissionError:
+        return "目录没有读取权限"
+    except OSError as err:
+        return f"无法读取目录({err.strerror or err})"
+    return "是目录而不是文件"
+
+
 def read_path(path: Path | str) -> Document:
     path = Path(path)
     name = str(path)
+    too_large = f"文件过大(上限 {MAX_TEXT_BYTES // 1048576} MB)"
     try:
-        size = path.stat().st_size
-        if size > MAX_TEXT_BYTES:
-            raise UnreadableFile(name, f"文件过大({size // 1048576} MB,上限 {MAX_TEXT_BYTES // 1048576} MB)")
-        data = path.read_bytes()
+        if path.stat().st_size > MAX_TEXT_BYTES:
+            raise UnreadableFile(name, too_large)
+        with path.open("rb") as f:
+            # Bounded even where stat() says nothing about the size (a pipe, /dev/zero).
+            data = f.read(MAX_TEXT_BYTES + 1)
+        if len(data) > MAX_TEXT_BYTES:
+            raise UnreadableFile(name, too_large)
     except IsADirectoryError:
-        raise UnreadableFile(name, "是目录而不是文件") from None
+        raise UnreadableFile(name, _directory_reason(path)) from None
     except FileNotFoundError:
         raise UnreadableFile(name, "文件不存在") from None
     except PermissionError:
