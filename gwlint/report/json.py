@@ -43,5 +43,7 @@ def report(results: Sequence[FileResult], out: TextIO, ctx: ReportContext) -> No
             files.append({"path": result.path, "error": result.error})
         else:
             files.append({"path": result.path, "diagnostics": diagnostic_json(result)})
-    json.dump({"version": __version__, "files": files}, out, ensure_ascii=False, indent=2)
+    # Indented for a person at a terminal; compact otherwise, where the C encoder is several times faster.
+    indent = 2 if hasattr(out, "isatty") and out.isatty() else None
+    out.write(json.dumps({"version": __version__, "files": files}, ensure_ascii=False, indent=indent))
     out.write("\n")

@@ -34,3 +34,18 @@ def location_json(doc: Document, finding: Finding) -> dict[str, Any] | None:
     if loc.table:
         out.update(table=list(loc.table), row=loc.row, col=loc.col)
     return out
+
+
+def place(doc: Document, offset: int) -> str:
+    """Where an offset is, for people: "12:5" in a text file, "第3段(表格第2行第1列)" in a Word file.
+
+    Word has no visible line numbers, so a .docx place is its paragraph number (what `line` means
+    there) plus the story or table cell it sits in.
+    """
+    line, column = doc.position(offset)
+    if doc.format != "docx":
+        return f"{line}:{column}"
+    location = doc.paragraph_at(offset).location
+    if location.story == "body" and location.row is None:
+        return f"第{line}段"
+    return f"第{line}段({location.describe()})"
