@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from lsprotocol import types
 
 from gwlint.finding import Edit, Finding
+from gwlint.report.rules import rule_anchor, rules_doc_path
 from gwlint.rulepack import Rule
 from lsp.textbuffer import TextBuffer
 
@@ -15,7 +14,6 @@ SEVERITY = {
     "warning": types.DiagnosticSeverity.Warning,
     "info": types.DiagnosticSeverity.Information,
 }
-RULES_DOC = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
 
 
 def to_range(buffer: TextBuffer, start: int, end: int, encoding: str) -> types.Range:
@@ -26,8 +24,7 @@ def to_range(buffer: TextBuffer, start: int, end: int, encoding: str) -> types.R
 
 def rule_href(rule_id: str) -> str:
     """The rule's section in the rules reference shipped with gwlint (docs/rules.md)."""
-    anchor = rule_id.replace(".", "")
-    return f"{RULES_DOC.as_uri()}#{anchor}"
+    return f"{rules_doc_path().as_uri()}#{rule_anchor(rule_id)}"
 
 
 def to_diagnostic(finding: Finding, buffer: TextBuffer, uri: str, encoding: str) -> types.Diagnostic:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from pathlib import Path
 import sys
 from typing import TYPE_CHECKING, TextIO
 
@@ -83,3 +84,45 @@ def explain(rules: dict[str, Rule], rule_id: str, out: TextIO) -> int:
         lines += ["", f"定义于:{relative.as_posix() if relative else rule.source}:{rule.line}"]
     print("\n".join(lines), file=out)
     return 0
+
+
+def rules_doc_path() -> Path:
+    """docs/rules.md: inside the installed wheel as gwlint/docs/rules.md, or at the repository top."""
+    here = Path(__file__).resolve().parent.parent
+    packaged = here / "docs" / "rules.md"
+    return packaged if packaged.is_file() else here.parent / "docs" / "rules.md"
+
+
+def rule_anchor(rule_id: str) -> str:
+    """The heading anchor Markdown renderers (GitHub, VS Code) give `### rule.id`."""
+    return rule_id.lower().replace(".", "")
+
+
+def rules_markdown(rules: dict[str, Rule]) -> str:
+    """The rules reference (docs/rules.md), generated from the packs so it never drifts from them."""
+    lines = [
+        "# gwlint 规则说明",
+        "",
+        "本文件由 `python -m gwlint.report.rules > docs/rules.md` 从 `rules/*.yaml` 生成,请勿手工修改。",
+    ]
+    for category in _category_order(rules):
+        name = CATEGORY_NAMES.get(category)
+        lines += ["", f"## {category}({name})" if name else f"## {category}"]
+        for rule in sorted((r for r in rules.values() if r.category == category), key=lambda r: r.id):
+            lines += ["", f"### {rule.id}", "", f"级别:{SEVERITY_NAMES.get(rule.severity, rule.severity)};检查类型:`{rule.kind}`", ""]
+            lines += [rule.explanation.strip(), ""]
+            for title, examples in (("错误示例", rule.bad), ("正确示例", rule.good)):
+                lines += [f"{title}:", "", "```text"]
+                for example in examples:
+                    lines += [example.text.rstrip("\n"), ""] if "\n" in example.text.strip() else [example.text]
+                if lines[-1] == "":
+                    lines.pop()
+                lines += ["```", ""]
+            lines.pop()
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    from gwlint.rulepack import builtin_rules_dir, load_rules
+
+    sys.stdout.write(rules_markdown({r.id: r for r in load_rules([builtin_rules_dir()])}))
