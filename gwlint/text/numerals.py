@@ -20,8 +20,9 @@ CIRCLED.update({chr(0x32B1 + i): i + 36 for i in range(15)})  # ㊱..㊿
 def parse_chinese_int(text: str) -> int | None:
     """Value of a Chinese integer numeral, or None if `text` is not one.
 
-    Handles positional units (一千零五), a bare leading 十 (十二), 两, financial forms and
-    digit-by-digit strings (二〇二三).
+    Handles positional units (一千零五), a bare leading 十 (十二), 两, financial forms,
+    digit-by-digit strings (二〇二三) and the spoken shortening of a trailing digit (一万二 → 12000,
+    三千五 → 3500, 一百二 → 120; 一百零二 stays 102).
     """
     if not text or any(ch not in CHINESE_NUMERAL_CHARS for ch in text):
         return None
@@ -63,6 +64,10 @@ def parse_chinese_int(text: str) -> int | None:
             last_unit = unit
             section = 0
             digit = None
+    if digit is not None and len(text) >= 2:
+        unit = SMALL_UNITS.get(text[-2]) or BIG_UNITS.get(text[-2], 0)
+        if unit >= 100:
+            return total + section + digit * unit // 10
     return total + section + (digit or 0)
 
 

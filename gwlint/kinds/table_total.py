@@ -1,0 +1,235 @@
+"""A table's 合计/总计 row or column that is not the sum of its cells (the `table-total` kind).
+
+Word tables arrive as paragraphs located by table, row and grid column; this kind rebuilds the
+grid. A row labelled 合计/总计/共计/小计 is checked against the numeric cells of its column above
+it (or below it, when the total row comes first), up to the header; a column headed 合计/总计 is
+checked against the numeric cells to its left in each row. Columns of rates, shares, averages,
+ranks or years, rows introduced by 其中, and cells with approximate numbers are left alone.
+In plain text, a table is a run of lines whose cells are separated by tabs (or by two or more
+spaces); it is checked only when every line has the same number of cells, because scraped tables
+drop merged and trailing empty cells and their columns no longer line up.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from gwlint.document import Document, Paragraph
+from gwlint.finding import Hit
+from gwlint.text.numbers import Number, find_numbers, format_value
+
+_TOTAL = regex.compile(r"^(?:合\s*计|总\s*计|共\s*计|总\s*数|小\s*计|全年合计|总合计)[:：]?$")
+_SUBTOTAL = regex.compile(r"^小\s*计")
+_NOT_SUMMED = regex.compile(r"率|比|%|占|均|平均|序号|编号|排名|名次|年份|年度|时间|日期|电话|代码|单价|价格|标准|指数")
+_NESTED = regex.compile(r"^\s*(?:其中|含|内[:：]|包括)")
+_EMPTY = {"", "-", "—", "/", "--", "——"}
+_TEXT_CELL_SEPARATOR = regex.compile(r"\t|[ \u3000]{2,}")
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    text: str
+    start: int  # absolute span of the cell's text (where a finding points)
+    end: int
+    number: Number | None  # the cell's value when the whole cell is one number
+
+    @property
+    def empty(self) -> bool:
+        return self.text in _EMPTY
+
+    @property
+    def is_label(self) -> bool:
+        return not self.empty and self.number is None
+
+
+def _cell_number(text: str) -> Number | None:
+    numbers = find_numbers(text)
+    if len(numbers) != 1:
+        return None
+    num = numbers[0]
+    rest = (text[: num.start] + text[num.end :]).strip()
+    summable = num.countable or not num.unit
+    return num if not rest and not num.approx and summable else None
+
+
+Grid = dict[int, dict[int, Cell]]
+
+
+def _word_grids(doc: Document) -> Iterator[Grid]:
+    tables: dict[tuple, dict[tuple[int, int], list[Paragraph]]] = defaultdict(lambda: defaultdict(list))
+    for para in doc.paragraphs:
+        loc = para.location
+        if loc.row is not None and loc.col is not None and loc.table:
+            tables[(loc.story, loc.table)][(loc.row, loc.col)].append(para)
+    for cells in tables.values():
+        grid: Grid = defaultdict(dict)
+        for (row, col), paras in cells.items():
+            text = "".join(p.text[p.label_len :] for p in paras).strip()
+            first = paras[0]
+            grid[row][col] = Cell(text, first.start + first.label_len, paras[-1].end, _cell_number(text))
+        yield grid
+
+
+def _text_grids(doc: Document) -> Iterator[Grid]:
+    """Runs of lines split into the same number of cells by tabs or wide spaces."""
+    run: list[list[tuple[str, int, int]]] = []
+    for para in [*doc.paragraphs, None]:
+        cells = []
+        if para is not None and para.text.strip():
+            text = para.text.rstrip()
+            pos = len(text) - len(text.lstrip())
+            for m in [*_TEXT_CELL_SEPARATOR.finditer(text), None]:
+                end = m.start() if m else len(text)
+                raw = text[pos:end]
+                lead = len(raw) - len(raw.lstrip())
+                cells.append((raw.strip(), para.start + pos + lead, para.start + pos + lead + len(raw.strip())))
+                pos = m.end() if m else pos
+        if len(cells) >= 2:
+            run.append(cells)
+            continue
+        if len(run) >= 3 and len({len(row) for row in run}) == 1:
+            yield {
+                r: {c: Cell(t, s, e, _cell_number(t)) for c, (t, s, e) in enumerate(row, 1)}
+                for r, row in enumerate(run, 1)
+            }
+        run = []
+
+
+def _row_label(row: dict[int, Cell]) -> str:
+    """The first non-numeric text of a row among its first two columns."""
+    for col in sorted(row)[:2]:
+        if row[col].is_label:
+            return row[col].text
+    return ""
+
+
+def _header(grid: dict[int, dict[int, Cell]], row: int, col: int) -> str:
+    """Every label above `row` in column `col` (the column's header, merged headers included)."""
+    return " ".join(grid[r][col].text for r in sorted(grid) if r < row and col in grid[r] and grid[r][col].is_label)
+
+
+def _check(cells: list[Cell], subtotals: list[Cell], total: Cell) -> tuple[float, float] | None:
+    """(stated, computed) when the cells do not add up to the total; None when they do or cannot be told."""
+    numbers = [c.number for c in cells if c.number is not None]
+    if len(numbers) + len(subtotals) < 2 or total.number is None:
+        return None
+    stated = total.number
+    units = {n.unit for n in numbers} | {stated.unit}
+    if len(units) > 1:
+        return None
+    leaf = sum(n.value for n in numbers)
+    tol = stated.tol + sum(n.tol for n in numbers)
+    if abs(leaf - stated.value) <= tol + 1e-9 * max(abs(leaf), 1):
+        return None
+    if subtotals:
+        return None  # the 小计 rows may be what the total adds up; the nesting is not clear enough
+    return stated.value, leaf
+
+
+def _column_block(grid: dict[int, dict[int, Cell]], total_row: int, col: int) -> tuple[list[Cell], list[Cell]] | None:
+    """Cells of column `col` that a total in `total_row` sums: rows above it, or below it if none are above."""
+    rows = sorted(grid)
+    first_data = min((r for r in rows if any(c.number is not None for c in grid[r].values())), default=0)
+    for direction in (-1, 1):
+        index = rows.index(total_row) + direction
+        cells, subtotals = [], []
+        while 0 <= index < len(rows):
+            row = grid[rows[index]]
+            label = _row_label(row)
+            cell = row.get(col)
+            if cell is not None and cell.is_label:
+                if rows[index] >= first_data:
+                    return None  # text among the numbers of the column (无, 待定): not a column of sums
+                break  # the header
+            if not any(c.number is not None for c in row.values()):
+                break  # a row of labels only: a section heading inside the table
+            if _TOTAL.match(label):
+                if not _SUBTOTAL.match(label):
+                    break
+                if cell is not None:
+                    subtotals.append(cell)
+            elif _NESTED.match(label):
+                return None
+            elif cell is not None and not cell.empty:
+                cells.append(cell)
+            index += direction
+        if cells:
+            return cells, subtotals
+    return None
+
+
+def _table_hits(grid: dict[int, dict[int, Cell]]) -> Iterator[tuple[Cell, float, float, str]]:
+    rows = sorted(grid)
+    # Rows labelled 合计 / 总计.
+    for r in rows:
+        if not _TOTAL.match(_row_label(grid[r])):
+            continue
+        for col, total in sorted(grid[r].items()):
+            if total.number is None or _NOT_SUMMED.search(_header(grid, r, col)):
+                continue
+            block = _column_block(grid, r, col)
+            result = _check(*block, total) if block else None
+            if result:
+                yield total, *result, "本列各行"
+    # Columns headed 合计 / 总计.
+    for r in rows:
+        if any(cell.number is not None for cell in grid[r].values()):
+            continue  # not a header row
+        for tcol, head in grid[r].items():
+            if tcol == min(grid[r]) or not _TOTAL.match(head.text):
+                continue
+            for data_row in (x for x in rows if x > r):
+                row = grid[data_row]
+                total = row.get(tcol)
+                if total is None or total.number is None:
+                    continue
+                labels = [c for c, cell in row.items() if cell.is_label and c < tcol]
+                first = max(labels) + 1 if labels else min(row)
+                cols = [c for c in row if first <= c < tcol]
+                headers = [_header(grid, data_row, c) for c in cols]
+                if any(_NOT_SUMMED.search(h) or regex.search("计", h) for h in headers):
+                    continue
+                if any(row[c].is_label for c in cols):
+                    continue
+                result = _check([row[c] for c in cols], [], total)
+                if result:
+                    yield total, *result, "本行各列"
+
+
+@dataclass(frozen=True)
+class Options:
+    pass
+
+
+class TableTotalChecker:
+    def __init__(self, options: Options) -> None:
+        self.options = options
+
+    def run(self, doc: Document) -> Iterator[Hit]:
+        grids = _word_grids(doc) if doc.format == "docx" else _text_grids(doc)
+        seen = set()
+        for grid in grids:
+            for cell, stated, computed, what in _table_hits(grid):
+                if cell.start in seen:
+                    continue
+                seen.add(cell.start)
+                num = cell.number
+                assert num is not None
+                digits = num.decimals
+                yield Hit(
+                    cell.start,
+                    cell.end,
+                    fields={
+                        "detail": f"{what}合计 {format_value(computed, num.scale, digits, num.grouped)}{num.unit_text},"
+                        f"与合计栏 {num.show()} 不符"
+                    },
+                    data={"stated": stated, "computed": computed, "unit": num.unit},
+                )
+
+
+def compile(options: Options) -> TableTotalChecker:  # noqa: A001 - the kind interface
+    return TableTotalChecker(options)

@@ -1,0 +1,154 @@
+"""Numbers in Chinese text: values, units, rounding, approximation, and their roles in a sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from gwlint.text.numbers import find_numbers, format_value, growth_range, numbers_in, percent_fits, ratio_range
+from gwlint.text.numerals import parse_chinese_int
+
+
+def only(text: str):
+    numbers = find_numbers(text)
+    assert len(numbers) == 1, numbers
+    return numbers[0]
+
+
+@pytest.mark.parametrize(
+    "text, value, unit, scale, decimals",
+    [
+        ("共1,234人", 1234, "人", 1, 0),
+        ("3.5万人", 35_000, "人", 10_000, 1),
+        ("1.2亿元", 120_000_000, "元", 100_000_000, 1),
+        ("资金2090万元", 20_900_000, "元", 10_000, 0),
+        ("十二场", 12, "场", 1, 0),
+        ("一百零五家", 105, "家", 1, 0),
+        ("两千人", 2000, "人", 1, 0),
+        ("五千万元", 50_000_000, "元", 1, 0),
+        ("占33.9%", 33.9, "%", 1, 1),
+        ("占33.9％", 33.9, "%", 1, 1),
+        ("百分之三十", 30, "%", 1, 0),
+        ("提高0.02个百分点", 0.02, "个百分点", 1, 2),
+        ("增长-3.2%", -3.2, "%", 1, 1),
+        ("０．５万元", 5000, "元", 10_000, 1),
+    ],
+)
+def test_value_unit_and_magnitude(text, value, unit, scale, decimals):
+    num = only(text)
+    assert (num.value, num.unit, num.scale, num.decimals, num.approx) == (
+        pytest.approx(value),
+        unit,
+        scale,
+        decimals,
+        False,
+    )
+
+
+def test_span_covers_numeral_magnitude_and_unit():
+    num = only("参训人员3.5万人次。")
+    assert (num.start, num.end, num.text) == (4, 10, "3.5万人次")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["约40%", "近千亿元", "2300多人", "实施项目2500个以上", "30人左右", "1万余元", "超过500家", "不足10人", "千家万户"],
+)
+def test_approximate_numbers(text):
+    assert only(text).approx
+
+
+def test_range_is_approximate_at_both_ends():
+    assert [(n.value, n.approx) for n in find_numbers("每组3-5人")] == [(3, True), (5, True)]
+
+
+@pytest.mark.parametrize(
+    "text", ["一是加强领导", "做到三到位", "十四五规划", "十分重要", "三分之一", "5G网络", "H5页面"]
+)
+def test_words_that_are_not_numbers(text):
+    assert find_numbers(text) == []
+
+
+def test_rounding_tolerance_is_half_the_last_digit():
+    assert only("2.02亿元").tol == pytest.approx(500_000)
+    assert only("2090万元").tol == pytest.approx(5000)
+    assert only("958份").tol == 0  # an exact count
+
+
+def test_rates_dates_and_per_unit_amounts_are_not_countable():
+    assert not only("占5.91%").countable
+    assert not only("2023年").countable
+    assert not only("标准780元/人月").countable
+    assert only("780元").countable
+
+
+def test_show_writes_a_value_the_way_the_number_is_written():
+    num = only("2.02亿元")
+    assert num.show() == "2.02亿元"
+    assert num.show(201_740_000) == "2.02亿元"
+    assert only("十二场").show() == "十二场"
+    assert only("1213人").show(1203) == "1203人"
+    assert only("1,213人").show(1203) == "1,203人"
+    assert format_value(1_130_577, 10_000, 2, grouped=True) == "113.06"
+    assert format_value(1_130_577, 1, 0, grouped=True) == "1,130,577"
+
+
+def test_roles_and_labels_in_a_sentence():
+    para = numbers_in(
+        "农民工总量19.41万人，比上年增长8.55%，其中外出农民工7.97万人（含跨省3.1万人），比上年减少0.5万人。"
+    )
+    rows = [(it.num.text, it.role, it.label, it.depth) for it in para.items]
+    assert rows == [
+        ("19.41万人", "value", "农民工总量", 0),
+        ("8.55%", "rate", "比上年增长", 0),
+        ("7.97万人", "value", "其中外出农民工", 0),
+        ("3.1万人", "value", "含跨省", 1),
+        ("0.5万人", "delta", "比上年减少", 0),
+    ]
+
+
+def test_bracketed_asides_are_left_out_of_labels():
+    para = numbers_in("其中城镇人口2810.52万人，占总人口的比重（常住人口城镇化率）为62.07%。")
+    assert para.items[1].label == "占总人口的比重为"
+
+
+def test_earlier_values_are_bases():
+    para = numbers_in("受理申请150件，去年同期为120件；较上年的979件减少。")
+    assert [it.role for it in para.items] == ["value", "base", "base"]
+
+
+def test_sentences_are_counted_within_the_paragraph():
+    para = numbers_in("共10人。其中男5人，女5人。")
+    assert [it.sentence for it in para.items] == [0, 1, 1]
+
+
+def test_percent_fits_allows_rounding_and_truncation():
+    low, high = ratio_range(35, 0, 805, 0)  # 4.3478 %
+    assert percent_fits(4.35, 2, low, high)
+    assert percent_fits(4.34, 2, low, high)  # cut, not rounded
+    assert not percent_fits(4.5, 2, low, high)
+
+
+def test_growth_range_uses_the_rounding_of_both_numbers():
+    low, high = growth_range(16.5, 0.1, 17.9, 0.05)  # 17.9 - 1.4, both rounded to 0.1
+    assert low < 8.6 < high
+    assert not low < 12.6 < high
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("十二", 12),
+        ("一百零五", 105),
+        ("两千", 2000),
+        ("二〇二三", 2023),
+        ("一百二十", 120),
+        ("一万二", 12_000),  # spoken shortening
+        ("三千五", 3500),
+        ("一百二", 120),
+        ("一千零二", 1002),
+        ("三亿五", 350_000_000),
+        ("十万零三", 100_003),
+    ],
+)
+def test_chinese_integers(text, value):
+    assert parse_chinese_int(text) == value

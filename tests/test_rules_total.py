@@ -1,0 +1,366 @@
+"""The total rules: numbers in a draft that contradict each other, and the traps they must not flag."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from gwlint.document import Document, Location
+from gwlint.engine import Engine
+from gwlint.rulepack import builtin_rules_dir, load_rules
+from tests.conftest import require_shared
+
+RULES = [r for r in load_rules([builtin_rules_dir()]) if r.category == "total"]
+ENGINE = Engine(RULES)
+
+
+def lint(text: str) -> list[tuple[str, int, str]]:
+    doc = Document.from_text(text, "draft.txt")
+    return [(f.rule, doc.position(f.start)[0], f.excerpt) for f in ENGINE.lint(doc)]
+
+
+def test_total_rules_are_shipped():
+    assert {r.id for r in RULES} == {
+        "total.parts-sum",
+        "total.part-exceeds",
+        "total.change",
+        "total.share",
+        "total.growth",
+        "total.announced-count",
+        "total.article-count",
+        "total.listed-count",
+        "total.table-sum",
+    }
+
+
+# -- parts against their total --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, excerpt",
+    [
+        ("全年共收到政府信息公开申请36件,其中予以公开28件,部分公开5件,不予公开4件。", "36件"),
+        ("活动期间共发放宣传资料958份,其中政策解读手册503份、办事指南186份、宣传折页268份。", "958份"),
+        ("共举办政策解读会十二场,其中线上九场、线下二场。", "十二场"),
+        ("共发放宣传资料958份,分别为政策解读手册503份、办事指南186份、宣传折页268份。", "958份"),
+        ("机关干部284人、基层工作人员263人,合计557人。", "557人"),
+        ("参训人员542人(机关干部284人,基层工作人员263人)。", "542人"),
+        ("全县有贫困户3256户10234人,其中已脱贫3201户10058人,未脱贫65户176人。", "3256户"),
+        ("全市共安排资金1.99亿元,其中:中央资金1.75亿元,省级资金2090万元,市县资金584万元。", "1.99亿元"),
+    ],
+)
+def test_parts_that_do_not_add_up(text, excerpt):
+    assert lint(text) == [("total.parts-sum", 1, excerpt)]
+
+
+def test_message_shows_the_arithmetic():
+    doc = Document.from_text("共收到申请36件,其中予以公开28件,部分公开5件,不予公开4件。", "draft.txt")
+    (finding,) = ENGINE.lint(doc)
+    assert finding.message == "分项之和与总数不符:各项合计 28+5+4=37件,与总数 36件 不符"
+    assert finding.data == {"stated": 36, "computed": 37, "unit": "件"}
+    assert (finding.start, finding.end) == (5, 8)
+
+
+def test_a_part_larger_than_the_total():
+    text = "全县农业总产值282563万元,比上年增长5.04%,其中:种植业1130577万元,林业产值33942万元。"
+    assert lint(text) == [("total.part-exceeds", 1, "282563万元")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # exact, and exact once rounding is allowed for
+        "全年共收到政府信息公开申请36件,其中予以公开28件,部分公开5件,不予公开3件。",
+        "全市共安排资金2.02亿元,其中:中央资金1.75亿元,省级资金2090万元,市县资金584万元。",
+        "地区生产总值3473.12亿元,其中第一产业351.34亿元,第二产业1508.90亿元,第三产业1612.87亿元。",
+        # lists that leave things out or overlap
+        "主动公开信息总数共计293条,其中规范性文件28条,公告公示27条,财政财务2条。",
+        "粮食总产量308525吨,其中:早稻109924吨,比上年减产849吨,晚稻183961吨;油料总产量4846吨。",
+        "全年营业收入超亿元的工业企业达58户,其中超10亿元的6户,超20亿元的4户,超100亿元的1户。",
+        "参加人员150人,其中党员98人、女同志60人。",
+        "主动公开政府信息1683条,其中政府网站公开1683条、政务微信公开1057条、其他方式公开575条。",
+        # the parts belong to another number, or a new topic starts
+        "共受理申请120件,办结115件,其中当面申请30件、网络申请80件、信函申请10件。",
+        "培育高成长性企业16家,其中种子独角兽企业2家、瞪羚企业12家,培育绿色技术创新企业2家。",
+        "学校533所,其中初中96所,小学437所;涉及改薄学校474所,其中初中83所,小学391所。",
+        "卫生技术人员1630人,其中医师579人(其中执业医师493人),护士1051人。",
+        "中央资金13590万元(含校舍维修改造资金3520万元、薄弱学校改造资金10070万元)。",
+        "答复申请805件(含上年度结转申请18件,另有72件申请顺延到下年度答复)。",
+        "获批省级人才项目7个,其中,省学术学科带头人项目1个;累计争取科技经费750万元,其中,省级科技项目3个。",
+        # approximate numbers and non-additive totals
+        "累计培训1.2万人次,其中线上培训8000余人次,线下培训4000余人次。",
+        "供养标准提高至780元/人月,其中失能对象的供养标准为1080元/人月。",
+        "今年新建5个、改建3个,全市共有20个。",
+    ],
+)
+def test_parts_that_are_fine_or_cannot_be_told(text):
+    assert lint(text) == []
+
+
+def test_sentence_opening_with_qizhong_takes_the_total_of_the_sentence_before():
+    text = (
+        "全年实现地区生产总值262.6亿元,同比增长5.3%。"
+        "其中:第一产业增加值22.9亿元,第二产业增加值127.2亿元,第三产业增加值122.5亿元。"
+    )
+    assert lint(text) == [("total.parts-sum", 1, "262.6亿元")]
+
+
+# -- before, after and the change -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, excerpt",
+    [
+        ("经全面梳理,行政权力事项由382项调整为69项,减少323项。", "382项调整为69项,减少323项"),
+        ("审批事项从原来的126项精简到89项,减少了47项。", "126项精简到89项,减少了47项"),
+        ("由2022年的65项压减到38项,压减37项。", "65项压减到38项,压减37项"),
+        ("受理投诉举报1265件,较上年同期的1108件增加147件。", "1265件,较上年同期的1108件增加147件"),
+        ("受理申请150件,去年同期为120件,同比增长35%。", "150件,去年同期为120件,同比增长35%"),
+        ("发布政策解读稿件56篇,比上年增加12篇,增长25%。", "56篇,比上年增加12篇,增长25%"),
+        ("办结率由85%提高到90%,提高15个百分点。", "85%提高到90%,提高15个百分点"),
+    ],
+)
+def test_changes_that_do_not_fit(text, excerpt):
+    assert lint(text) == [("total.change", 1, excerpt)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "经全面梳理,行政权力事项由347项调整为86项,减少了261项。",
+        "受理投诉举报1265件,较上年同期的1108件增加157件,增长14.2%。",
+        "全年一般公共预算收入17.9亿元,比上年增收1.4亿元,增长8.6%。",
+        "办结率由20%提高到30%,提高50%。",  # a relative change is right too
+        "地区生产总值262.6亿元,比上年增加15.3亿元,按可比价格计算,增长5.3%。",
+        "存款余额346.7亿元,比年初增加38.1亿元,比上年同期增长15.2%。",
+        "群众满意度由2019年的65%提高到2023年的82%。",
+        "由约300项压减到86项,减少200多项。",
+        "审批事项由56项调整为48项,其中减少10项,新增2项。",
+        "受理申请120件,办结118件,较上年同期的100件增加20件。",
+    ],
+)
+def test_changes_that_fit_or_cannot_be_told(text):
+    assert lint(text) == []
+
+
+# -- shares and rates -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, excerpt",
+    [
+        (
+            "年末就业人员20.63万人,其中城镇就业人员1.22万人,占全县就业人员比重为7.91%。",
+            "1.22万人,占全县就业人员比重为7.91%",
+        ),
+        ("全县共有行政村186个,其中贫困村42个,占32.6%。", "42个,占32.6%"),
+        ("受理群众诉求2356件,办结2298件,办结率95.5%。", "2298件,办结率95.5%"),
+        ("共培训200人,科级以上干部50人,占总数的35%。", "50人,占总数的35%"),
+        (
+            "答复申请805件。予以公开258件,占33.9%;不予公开35件,占4.34%;无法提供265件,占32.9%;不予处理158件,占19.6%。",
+            "258件,占33.9%",
+        ),
+    ],
+)
+def test_shares_that_do_not_fit(text, excerpt):
+    assert lint(text) == [("total.share", 1, excerpt)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "年末就业人员20.63万人,其中城镇就业人员1.22万人,占全县就业人员比重为5.91%。",
+        "不予公开35件,占4.34%。共答复805件。",  # 4.348 % cut, not rounded
+        "受理群众诉求2356件,办结2298件,办结率97.5%,群众满意率98.6%。",
+        "全市政务服务事项1856项,其中可网上办理1789项,网上可办率达96.4%。",
+        "参训150人,其中女性干部45人,占干部总数的37.5%。",  # a share of another base
+        "截至目前,全县累计完成投资15.6亿元,占年度计划的78%。",
+    ],
+)
+def test_shares_that_fit_or_cannot_be_told(text):
+    assert lint(text) == []
+
+
+def test_growth_of_a_total_outside_the_growth_of_its_parts():
+    text = (
+        "全县农民工总量19.41万人,比上年增长8.55%,其中,外出农民工7.97万人,增长10.28%,本地农民工11.44万人,增长122.93%。"
+    )
+    assert lint(text) == [("total.growth", 1, "19.41万人,比上年增长8.55%")]
+
+
+def test_growth_of_a_total_between_the_growth_of_its_parts():
+    text = "户籍人口58.2万人,比上年增长0.6%,其中城镇人口25.1万人,增长3.2%,乡村人口33.1万人,下降1.5%。"
+    assert lint(text) == []
+
+
+# -- announced counts -----------------------------------------------------------------------------
+
+
+SPEECH = (
+    "在全市政务公开工作会议上的讲话\n下面,我讲三点意见。\n"
+    "一、提高思想认识\n二、突出工作重点\n三、强化组织保障\n{extra}同志们,让我们共同努力。"
+)
+
+
+def test_announced_count_against_the_headings_after_it():
+    assert lint(SPEECH.format(extra="四、严格督促检查\n")) == [("total.announced-count", 2, "三点意见")]
+    assert lint(SPEECH.format(extra="")) == []
+
+
+def test_announced_count_against_inline_items():
+    text = "今年主要抓了以下三个方面:一是健全制度;二是规范流程;三是强化监督;四是加强培训。"
+    assert lint(text) == [("total.announced-count", 1, "三个方面")]
+    assert lint("存在以下三个问题:一是认识不到位;二是机制不健全;三是督查不经常。") == []
+
+
+def test_announced_count_against_paragraphs_opening_with_yishi():
+    text = "重点抓好三项工作:\n一是完善制度。\n二是规范流程。\n三是加强培训。\n四是强化考核。\n"
+    assert lint(text) == [("total.announced-count", 1, "三项工作")]
+
+
+def test_inline_items_carried_on_in_the_paragraphs_after():
+    text = "今年重点抓了以下三项工作:一是加强组织领导。\n二是完善制度。\n三是强化督查。\n{extra}以上工作取得了实效。"
+    assert lint(text.format(extra="四是加强培训。\n")) == [("total.announced-count", 1, "三项工作")]
+    assert lint(text.format(extra="")) == []
+
+
+def test_a_list_in_the_middle_of_the_next_paragraph_is_not_the_one_announced():
+    text = "主要做了以下三个方面工作。\n我局高度重视,一是加强领导,二是完善制度。\n"
+    assert lint(text) == []
+
+
+def test_announced_count_against_subheadings_stops_at_the_next_section():
+    text = (
+        "一、主要工作\n今年主要做了以下四个方面工作:\n(一)健全制度\n(二)规范流程\n(三)强化监督\n"
+        "二、存在的问题\n(一)认识不到位\n"
+    )
+    assert lint(text) == [("total.announced-count", 2, "四个方面工作")]
+
+
+def test_closing_sections_are_not_among_the_items_announced():
+    text = (
+        "现将有关情况从以下三个方面报告如下:\n一、基本情况\n二、主要做法\n三、取得成效\n"
+        "四、存在的问题\n五、下一步工作打算\n"
+    )
+    assert lint(text) == []
+
+
+def test_slogans_and_unannounced_counts_are_not_checked():
+    assert lint("全面推行行政执法三项制度。\n一、加强领导\n二、完善制度\n") == []
+    assert lint("增强“四个意识”,做到“两个维护”。") == []
+
+
+def test_collection_title_against_its_articles():
+    page = "政务公开半年工作总结(三篇)\n政务公开半年工作总结篇一\n正文。\n政务公开半年工作总结篇二\n正文。"
+    assert lint(page) == [("total.article-count", 1, "三篇")]
+    assert lint(page.replace("三篇", "两篇")) == []
+    # one draft cut from the page keeps the page's title
+    assert lint("政务公开半年工作总结(七篇)\n政务公开半年工作总结篇一\n正文。") == []
+
+
+@pytest.mark.parametrize(
+    "text, excerpt",
+    [
+        ("组织长白山、三江、吉光、查干湖3个景区申报。", "3个"),
+        ("全文包括总体情况、主动公开、依申请公开、平台建设、其他事项、附件等五部分。", "五部分"),
+        ("县直单位5个(人民医院、中医院、疾控中心、卫生监督所、妇幼保健服务中心(妇保院)、皮肤病防治所)。", "5个"),
+    ],
+)
+def test_count_next_to_the_names_it_counts(text, excerpt):
+    assert lint(text) == [("total.listed-count", 1, excerpt)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "县直单位6个(人民医院、中医院、疾控中心、卫生监督所、妇幼保健服务中心(妇保院)、皮肤病防治所)。",
+        "全文包括总体情况、主动公开、依申请公开、平台建设等六部分。",  # 等: more may be meant
+        "开展市民化、县城城镇化水平提升、城市更新和安全韧性提升4项行动。",  # 和 inside a name
+        "增强“四个意识”、坚定“四个自信”、做到“两个维护”。",
+        "全市160个县(市、区)全部通过评估验收。",
+        "并抽调素质高、业务精、能吃苦的4名骨干为专职工作人员。",
+        "通过省政府网站、省政务服务网站、厅网站网民有效留言30件。",
+        "各乡镇卫生院、委属各单位、民营医疗机构各制作悬挂2条。",
+    ],
+)
+def test_counts_that_are_not_of_the_names_beside_them(text):
+    assert lint(text) == []
+
+
+# -- tables ---------------------------------------------------------------------------------------
+
+
+def word_table(rows: list[list[str]], before: tuple[str, ...] = ("培训情况统计表",)) -> Document:
+    items = [(text, Location()) for text in before]
+    for r, row in enumerate(rows, 1):
+        for c, cell in enumerate(row, 1):
+            items.append((cell, Location("table", (1,), r, c)))
+    return Document.from_paragraphs(items, "draft.docx")
+
+
+def lint_doc(doc: Document) -> list[tuple[str, int, str]]:
+    return [(f.rule, doc.position(f.start)[0], f.excerpt) for f in ENGINE.lint(doc)]
+
+
+def test_word_table_total_row_and_column():
+    doc = word_table(
+        [
+            ["单位", "一季度", "二季度", "合计"],
+            ["办公室", "3", "4", "7"],
+            ["法规科", "2", "5", "8"],
+            ["合计", "5", "9", "14"],
+        ]
+    )
+    # 法规科 2+5 is not 8; the 合计 column then sums to 15, not 14.
+    assert lint_doc(doc) == [("total.table-sum", 13, "8"), ("total.table-sum", 17, "14")]
+
+
+def test_word_table_total_row_above_its_rows_and_columns_not_summed():
+    doc = word_table(
+        [
+            ["单位", "人数", "参训率"],
+            ["合计", "107", "95.2%"],
+            ["办公室", "45", "97.8%"],
+            ["法规科", "62", "93.5%"],
+        ]
+    )
+    assert lint_doc(doc) == []
+    doc = word_table([["单位", "人数"], ["合计", "110"], ["办公室", "45"], ["法规科", "62"]])
+    assert lint_doc(doc) == [("total.table-sum", 5, "110")]
+
+
+def test_word_table_column_with_text_among_its_numbers_is_not_summed():
+    doc = word_table(
+        [["单位", "人数"], ["甲", "10"], ["乙", "20"], ["丙", "无"], ["丁", "5"], ["戊", "6"], ["合计", "41"]]
+    )
+    assert lint_doc(doc) == []
+
+
+def test_word_table_with_qizhong_rows_is_not_summed():
+    doc = word_table([["项目", "金额"], ["总收入", "100"], ["其中:税收", "60"], ["合计", "100"]])
+    assert lint_doc(doc) == []
+
+
+def test_text_table_only_when_its_columns_line_up():
+    clean = "单位\t场次\t人数\n办公室\t3\t45\n法规科\t2\t30\n合计\t5\t85"
+    assert lint(clean) == [("total.table-sum", 4, "85")]
+    ragged = "单位\t场次\t人数\n办公室\t3\t45\n法规科\t2\n合计\t5\t85"
+    assert lint(ragged) == []
+
+
+# -- the trap field -------------------------------------------------------------------------------
+
+
+def test_gov_published_flags_only_its_real_defects():
+    """Published texts: every total finding must be one of the labelled real defects (REAL-DEFECTS.md)."""
+    corpus = require_shared("eval", "gov-published")
+    gold = json.loads((corpus / "gold.json").read_text(encoding="utf-8"))
+    expected = {
+        (name, f["line"]) for name, g in gold["files"].items() for f in g["findings"] if f["category"] == "total"
+    }
+    found = set()
+    for path in sorted(corpus.glob("*.txt")):
+        doc = Document.from_text(path.read_text(encoding="utf-8"), str(path))
+        found |= {(path.name, doc.position(f.start)[0]) for f in ENGINE.lint(doc)}
+    assert found == expected
