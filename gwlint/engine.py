@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 
 from gwlint.config import Config
 from gwlint.document import Document
+from gwlint.errors import ConfigError
 from gwlint.finding import Finding
+from gwlint.kinds import KINDS
 from gwlint.rulepack import Rule, builtin_rules_dir, load_rules
 from gwlint.suppress import apply_suppressions
 
@@ -14,6 +17,23 @@ from gwlint.suppress import apply_suppressions
 def matches(rule_id: str, selectors: Iterable[str]) -> bool:
     """Selectors are rule ids or prefixes of them; a category is such a prefix."""
     return any(rule_id.startswith(s) for s in selectors)
+
+
+def with_document_types(rule: Rule, document_types: object) -> Rule:
+    """The rule recompiled with the project's `document_types` (gwlint.yaml), if its kind reads them.
+
+    A kind opts in by declaring an option named `document_types`: the pack's options (the built-in
+    types) stay as written, the engine fills that one field from the config, and the kind merges
+    the project's settings over its own. Other rules are returned as they are.
+    """
+    if not any(f.name == "document_types" for f in dataclasses.fields(rule.options)):
+        return rule
+    options = dataclasses.replace(rule.options, document_types=document_types)
+    try:
+        checker = KINDS[rule.kind].compile(options)
+    except (ValueError, TypeError, KeyError) as err:
+        raise ConfigError("<config>", str(err), getattr(document_types, "line", None), "document_types") from None
+    return dataclasses.replace(rule, options=options, checker=checker)
 
 
 def select_rules(rules: Sequence[Rule], select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:
@@ -38,6 +58,8 @@ class Engine:
                 if rule.id.startswith(selector):
                     self.severity[rule.id] = level
         self.document_types = document_types
+        if document_types is not None:
+            self.rules = [with_document_types(rule, document_types) for rule in self.rules]
 
     @classmethod
     def from_config(cls, config: Config, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> Engine:
@@ -45,7 +67,10 @@ class Engine:
         rules = load_rules([builtin_rules_dir(), *config.rule_folders])
         rules = select_rules(rules, config.select, config.ignore)
         rules = select_rules(rules, select, ignore)
-        return cls(rules, config.severity, config.document_types)
+        try:
+            return cls(rules, config.severity, config.document_types)
+        except ConfigError as err:  # name the config file and the line of `document_types`
+            raise config.error(err.message, "document_types") from None
 
     def lint(self, doc: Document) -> list[Finding]:
         findings = []
