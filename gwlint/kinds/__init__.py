@@ -9,7 +9,18 @@ from typing import Protocol
 
 from gwlint.document import Document
 from gwlint.finding import Hit
-from gwlint.kinds import pattern
+from gwlint.kinds import (
+    change,
+    chrome,
+    count,
+    duplicate,
+    numbering,
+    pairing,
+    pattern,
+    required_parts,
+    table_total,
+    total,
+)
 
 
 class Checker(Protocol):
@@ -17,5 +28,14 @@ class Checker(Protocol):
 
 
 KINDS: dict[str, ModuleType] = {
+    "change": change,
+    "count": count,
+    "chrome": chrome,
+    "duplicate": duplicate,
+    "numbering": numbering,
+    "pairing": pairing,
     "pattern": pattern,
+    "required-parts": required_parts,
+    "table-total": table_total,
+    "total": total,
 }

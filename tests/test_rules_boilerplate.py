@@ -1,0 +1,140 @@
+"""The boilerplate rule pack: site notes, collection counters, page chrome and scrape residue."""
+
+from __future__ import annotations
+
+import pytest
+
+from gwlint.api import lint_text
+from gwlint.fix import apply_fixes
+
+
+def found(text: str, format: str = "txt") -> list[tuple[str, int, str]]:
+    """(rule, line, excerpt) of every boilerplate finding, in document order."""
+    out = []
+    for f in lint_text(text, format=format, select=["boilerplate"]):
+        out.append((f.rule, text.count("\n", 0, f.start) + 1, f.excerpt))
+    return out
+
+
+def lines(text: str) -> list[int]:
+    return sorted({line for _, line, _ in found(text)})
+
+
+def test_a_template_page_in_another_sites_wording():
+    page = (
+        "街道办事处2023年工作总结(通用15篇)\n"
+        "时光飞逝,一年的工作已经结束了,是时候写一份总结了。下面是本网为您整理的工作总结,欢迎阅读与收藏。\n"
+        "【第1篇】街道办事处2023年工作总结\n"
+        "今年以来,街道党工委认真落实区委部署,全年新增就业岗位320个。\n"
+        "相关热词搜索:工作总结 街道办事处\n"
+    )
+    assert lines(page) == [1, 2, 3, 5]
+    assert lines(page.replace("\n", "\r\n")) == [1, 2, 3, 5]
+
+
+@pytest.mark.parametrize(
+    "text, rule",
+    [
+        ("以下是本站小编为大家精心搜集和整理的活动总结。", "boilerplate.editor-note"),
+        ("本文是为大家整理的街道办事处工作总结,希望对您有所帮助!", "boilerplate.editor-note"),
+        ("感兴趣的朋友可以参考一下,跟着一起来看看吧!", "boilerplate.editor-note"),
+        ("总结是对过去一定时期的工作进行回顾、分析,并做出客观评价的书面材料。", "boilerplate.essay-line"),
+        ("为了确保工作有条不紊地开展,常常需要提前准备一份方案。", "boilerplate.essay-line"),
+        ("那么总结应该怎么写呢?", "boilerplate.essay-line"),
+        ("政务公开半年工作总结(七篇)", "boilerplate.collection-heading"),
+        ("社区工作总结范文3篇", "boilerplate.collection-heading"),
+        ("篇1:2023年社区工作总结", "boilerplate.collection-heading"),
+        ("格式:DOC 上传日期:2023-12-01 09:12:33", "boilerplate.page-chrome"),
+        ("当前位置:首页 > 政务公开 > 通知公告", "boilerplate.page-chrome"),
+        ("发布时间:2023-05-12 来源:区政府办 浏览次数:1234", "boilerplate.page-chrome"),
+        ("文档下载后可定制修改,本店铺所有文档一经售出概不退款。", "boilerplate.page-chrome"),
+        ("【声明:本文系作者独立撰写,转载请注明出处】", "boilerplate.page-chrome"),
+        ("第1页 共3页", "boilerplate.page-chrome"),
+        ("按照全市的`统一部署", "boilerplate.stray-mark"),
+        ("推进政务公开&nbsp;<br>", "boilerplate.markup"),
+        ("推进政務(wù)公开", "boilerplate.pinyin-reading"),
+        ("详见http:///专栏", "boilerplate.empty-link"),
+        ("政务\u200b公开", "boilerplate.invisible-char"),
+    ],
+)
+def test_each_kind_of_site_text(text, rule):
+    assert [r for r, _, _ in found(text)] == [rule]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the hard negatives of gov-published
+        "本年度报告电子版可从上海市人民政府门户网站(www.shanghai.gov.cn)下载。",
+        "对群众提出的申请,我厅参照示范文书规范答复。",
+        "主办单位要加强与承办单位的沟通。",
+        "支持吉字号、老字号企业发展,培育中华老字号品牌。",
+        "全年门户网站浏览量达到120万次。",
+        "配合版权局开展版权保护证书核发工作。",
+        "资料来源:本公报中财政数据来自市财政局。",
+        # speech and notice wording close to site notes
+        "以上几点意见,供大家参考。",
+        "活动现场为大家带来了精彩的文艺演出。",
+        "研究如何进一步完善考核办法。",
+        "各单位在撰写总结时要实事求是。",
+        "第一篇 总则",
+        "全年编发简报36篇,被采用12篇。",
+        "加强规范文件管理,创建文明城市示范文明单位。",
+        "《河北省实施<中华人民共和国政府信息公开条例>办法》",
+        "“一带一路”建设取得新进展",
+        "特此通知。",
+        "无。",
+        "妥否,请批示。",
+        "活动时间:5月15日至5月20日",
+    ],
+)
+def test_real_text_is_not_boilerplate(text):
+    assert found(text) == []
+
+
+def test_fragments_left_by_a_broken_extraction():
+    text = "接到活动通知后,街道党委高度重视并制定。\n活动方案。\n以《。\n2016。\n5.15。\n一、总体要求。\n同意。\n"
+    assert found(text) == [
+        ("boilerplate.fragment", 2, "活动方案。"),
+        ("boilerplate.fragment", 3, "以《。"),
+        ("boilerplate.fragment", 4, "2016。"),
+        ("boilerplate.fragment", 5, "5.15。"),
+    ]
+
+
+def test_a_suppression_comment_is_not_html_residue():
+    text = "<!-- gwlint-disable-next-line placeholder -->\n今年以来,我局认真落实各项部署。\n"
+    assert found(text) == []
+    assert found("<!-- 来自网页的注释 -->今年以来") == [("boilerplate.markup", 1, "<!-- 来自网页的注释 -->")]
+
+
+def test_markdown_keeps_its_code_spans_and_html():
+    text = "运行`gwlint`检查草稿<br>\n"
+    assert found(text, format="md") == []
+    assert found(text, format="txt") == [
+        ("boilerplate.stray-mark", 1, "`"),
+        ("boilerplate.stray-mark", 1, "`"),
+        ("boilerplate.markup", 1, "<br>"),
+    ]
+
+
+def test_a_site_note_alone_on_its_line_is_deleted_with_its_line_safely():
+    text = "工作总结\n下面是小编为大家整理的工作总结,供大家参考。\n今年以来,我局认真落实各项部署。\n"
+    findings = lint_text(text, select=["boilerplate.editor-note"])
+    assert [f.fix.safe for f in findings] == [True]
+    assert apply_fixes(text, findings) == "工作总结\n今年以来,我局认真落实各项部署。\n"
+
+
+def test_a_site_note_inside_real_text_is_cut_out_only_on_request():
+    text = "今年以来,我局认真落实各项部署。下面是为大家整理的工作总结,供大家参考。\n"
+    (finding,) = lint_text(text, select=["boilerplate.editor-note"])
+    assert finding.excerpt == "下面是为大家整理的工作总结,供大家参考。"
+    assert finding.fix is not None and not finding.fix.safe
+    assert apply_fixes(text, [finding], unsafe=True) == "今年以来,我局认真落实各项部署。\n"
+
+
+def test_residue_is_removed_from_inside_the_word():
+    text = "按照全市的`统一部署,赢得了群众的'好评,推进政務(wù)公开。\n"
+    findings = lint_text(text, select=["boilerplate"])
+    assert all(f.fix is not None and f.fix.safe for f in findings)
+    assert apply_fixes(text, findings) == "按照全市的统一部署,赢得了群众的好评,推进政務公开。\n"
