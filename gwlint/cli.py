@@ -68,7 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # -- linting, in this process or in worker processes ------------------------------------------
-# Worker processes build their own Linter once (rules compiled once per process).
+# A worker forked from this process inherits the parent's Linter, rules already compiled; a
+# spawned worker (macOS, Windows) builds its own once.
 _worker_linter: Linter | None = None
 
 
@@ -76,12 +77,16 @@ def _init_worker(args: tuple) -> None:
     global _worker_linter
     # Ctrl-C is the main process's to handle; workers printing tracebacks of it would be noise.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker_linter = Linter(*args)
+    if _worker_linter is None:
+        _worker_linter = Linter(*args)
 
 
 def _lint_in_worker(path: Path) -> FileResult:
     assert _worker_linter is not None
-    return _worker_linter.lint_file(path)
+    result = _worker_linter.lint_file(path)
+    if not result.findings:
+        result.document = None  # reporters need a document only to place findings: don't ship it back
+    return result
 
 
 def lint_all(linter: Linter, files: list[Path], jobs: int, linter_args: tuple) -> Iterator[FileResult]:
@@ -92,6 +97,8 @@ def lint_all(linter: Linter, files: list[Path], jobs: int, linter_args: tuple) -
         return
     from concurrent.futures import ProcessPoolExecutor  # not on the start-up path of a one-file run
 
+    global _worker_linter
+    _worker_linter = linter
     chunksize = max(1, min(32, len(files) // (jobs * 8)))
     pool = ProcessPoolExecutor(min(jobs, len(files)), initializer=_init_worker, initargs=(linter_args,))
     try:

@@ -141,9 +141,17 @@ class Document:
                 return text if len(text) <= 60 and not text.endswith(("。", ";", ";")) else None
         return None
 
+    # Between processes (--jobs) a document travels as its text plus paragraph offsets: every
+    # paragraph's text is a slice of Document.text, and lazily built views are rebuilt on demand.
     def __getstate__(self) -> dict:
-        # Views are rebuilt on demand; don't ship them between processes.
-        state = dict(self.__dict__)
-        state.pop("outline", None)
-        state.pop("title", None)
-        return state
+        paragraphs = [(p.start, len(p.text), p.line, p.location, p.label_len) for p in self.paragraphs]
+        return {"path": self.path, "text": self.text, "format": self.format, "paragraphs": paragraphs}
+
+    def __setstate__(self, state: dict) -> None:
+        text = state["text"]
+        self.path, self.text, self.format = state["path"], text, state["format"]
+        self.paragraphs = [
+            Paragraph(text[start : start + length], start, line, location, label_len)
+            for start, length, line, location, label_len in state["paragraphs"]
+        ]
+        self.__post_init__()
