@@ -171,10 +171,10 @@ def bench_cold(work: Path, quick: bool) -> dict:
 
 
 def _engine():
+    from gwlint.api import Linter
     from gwlint.config import Config
-    from gwlint.engine import Engine
 
-    return Engine.from_config(Config())
+    return Linter().engine_for(Config())
 
 
 def bench_throughput(work: Path, quick: bool) -> dict:

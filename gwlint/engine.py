@@ -5,12 +5,11 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Sequence
 
-from gwlint.config import Config
 from gwlint.document import Document
 from gwlint.errors import ConfigError
 from gwlint.finding import Finding
 from gwlint.kinds import KINDS
-from gwlint.rulepack import Rule, builtin_rules_dir, load_rules
+from gwlint.rulepack import Rule
 from gwlint.suppress import apply_suppressions
 
 
@@ -60,17 +59,6 @@ class Engine:
         self.document_types = document_types
         if document_types is not None:
             self.rules = [with_document_types(rule, document_types) for rule in self.rules]
-
-    @classmethod
-    def from_config(cls, config: Config, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> Engine:
-        """Rules of the built-in and configured packs, narrowed by the config, then by the command line."""
-        rules = load_rules([builtin_rules_dir(), *config.rule_folders])
-        rules = select_rules(rules, config.select, config.ignore)
-        rules = select_rules(rules, select, ignore)
-        try:
-            return cls(rules, config.severity, config.document_types)
-        except ConfigError as err:  # name the config file and the line of `document_types`
-            raise config.error(err.message, "document_types") from None
 
     def lint(self, doc: Document) -> list[Finding]:
         findings = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from gwlint.api import Linter
 from gwlint.config import parse_config
 from gwlint.document import Document
 from gwlint.engine import Engine, select_rules, with_document_types
@@ -205,7 +206,7 @@ def test_a_config_error_in_document_types_names_the_file_and_line(tmp_path):
     file.write_text("select: [missing-part]\ndocument_types:\n  总结:\n    titel: [总结]\n", encoding="utf-8")
     config = parse_config(load_yaml(file), file)
     with pytest.raises(ConfigError) as err:
-        Engine.from_config(config)
+        Linter().engine_for(config)
     assert (err.value.file, err.value.line, err.value.key) == (str(file), 2, "document_types")
 
 
