@@ -1,6 +1,8 @@
-"""A page of several drafts (…篇一, 篇二 …) is split at its article headings."""
+"""A page of several drafts (…篇一, 第2篇, 范文三: …) is split at its article headings."""
 
 from __future__ import annotations
+
+import pytest
 
 from gwlint.document import Document
 from gwlint.readers import read_path
@@ -47,6 +49,43 @@ def test_a_collection_counter_pasted_into_a_document_splits_nothing():
 def test_article_headings_out_of_order_are_not_a_collection():
     doc = Document.from_text("总结篇二\n正文一。\n总结篇一\n正文二。")
     assert split_drafts(doc) == [Draft(0, 4)]
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("乡镇河长制工作总结 第1篇", "乡镇河长制工作总结 第2篇"),
+        ("【第一篇】", "【第二篇】"),
+        ("范文一:镇河长办2024年工作总结", "范文二:村级河长2024年述职报告"),
+        ("精选范文1", "精选范文2"),
+        ("篇1:", "篇2:"),
+        ("河长制工作总结范文 第一篇", "河长制工作总结范文 第二篇"),
+        ("乡镇河长制工作汇报(一)", "乡镇河长制工作汇报(二)"),
+    ],
+)
+def test_a_page_is_split_at_article_headings_of_any_form(first, second):
+    doc = Document.from_text(
+        "河长制工作总结(通用2篇)\n"  # 0
+        f"{first}\n"  # 1
+        "今年以来,我镇全面落实河长制,巡河1,260次。\n"  # 2
+        "(一)压实责任。镇村两级河长全部到岗。\n"  # 3
+        f"{second}\n"  # 4
+        "全镇12条河道全部建立“一河一档”。\n"  # 5
+        "相关推荐:河长述职报告"  # 6
+    )
+    assert split_drafts(doc) == [Draft(0, 4, 1), Draft(4, 7, 4)]
+
+
+def test_a_lone_article_heading_of_a_new_form_mid_page_splits_nothing():
+    doc = Document.from_text(
+        "2024年河长制工作总结\n"
+        "今年以来,我镇全面落实河长制。\n"
+        "一、主要做法\n"
+        "河长制工作总结 第2篇\n"  # pasted from a collection page
+        "二、存在问题\n"
+        "部分村级河长巡河不够。"
+    )
+    assert split_drafts(doc) == [Draft(0, 6)]
 
 
 def test_the_seed_page_splits_into_its_fourteen_drafts():

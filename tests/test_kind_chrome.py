@@ -110,3 +110,54 @@ def test_a_list_introduced_by_a_marker_below_the_text_is_related_links():
     # A marker line that introduces nothing leaves the end of the document alone.
     page = f"{BODY}\n【本文地址:http://example.com/1.html】\n六、其他需要报告的事项\n无。\n河北省教育厅\n"
     assert [line for line, _, _ in hits(page, options)] == [2]
+
+
+LISTS = chrome.Options(markers=("Copyright",), list_separators=("[ 　]*[|｜][ 　]*", "[ 　]+[/／·•][ 　]+"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "河长制工作总结范文 | 乡镇河长述职报告 | 2024年河道保洁工作方案",
+        "延伸阅读:河长制工作总结范文｜乡镇河长述职报告｜河道保洁工作方案",
+        "河长制工作总结范文 / 乡镇河长述职报告 / 河道保洁工作方案 / 河长制工作计划",
+        "河长制工作总结 · 河长述职报告 · 河道保洁方案",
+        "首页 | 新闻 | 公开 | 互动",  # short menu items are titles too
+    ],
+)
+def test_a_line_of_link_titles_is_a_link_list_whatever_its_words(line):
+    assert hits(f"{BODY}\n{line}\n{BODY}\n", LISTS) == [(2, line, "链接列表")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "| 单位名称 | 联系人 | 联系电话 |",  # a table row typed with outer bars
+        "1 | 河道清淤 | 3.5公里",  # cells with numbers are not titles
+        "河长制工作总结 | 河长述职报告",  # two items are not yet a list
+        "河长制落实不到位 | 巡河记录不全,整改滞后 | 经费不足",  # a sentence is no link title
+        "5·15政务公开日",  # a dot inside a word is no separator
+        "2023/2024学年第一学期期末考试安排",  # a slash inside a word is no separator
+    ],
+)
+def test_lines_that_only_look_like_link_lists(line):
+    assert hits(f"{BODY}\n{line}\n{BODY}\n", LISTS) == []
+
+
+def test_rows_of_a_table_typed_as_text_are_not_link_lists():
+    table = "牵头单位 | 责任单位 | 完成时限\n区政务服务局 | 各镇街 | 长期坚持\n区司法局 | 区直各部门 | 年底前\n"
+    assert hits(f"{BODY}\n{table}{BODY}\n", LISTS) == []
+
+
+def test_a_link_list_takes_the_short_links_beside_it_as_page_chrome():
+    page = f"{BODY}\n河长制工作总结 | 河长述职报告 | 河道保洁方案\n网站地图\n联系我们\n"
+    assert [(line, what) for line, _, what in hits(page, LISTS)] == [
+        (2, "链接列表"),
+        (3, "导航或栏目"),
+        (4, "导航或栏目"),
+    ]
+
+
+def test_a_masked_date_under_the_signature_is_not_a_link():
+    page = f"{BODY}\nXX县河长制办公室\n20XX年X月X日\n河长制工作总结 | 河长述职报告 | 河道保洁方案\n"
+    assert [line for line, _, _ in hits(page, LISTS)] == [4]

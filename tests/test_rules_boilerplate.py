@@ -44,6 +44,24 @@ def test_a_template_page_in_another_sites_wording():
         ("政务公开半年工作总结(七篇)", "boilerplate.collection-heading"),
         ("社区工作总结范文3篇", "boilerplate.collection-heading"),
         ("篇1:2023年社区工作总结", "boilerplate.collection-heading"),
+        # collection counters in any bracket, article numbers after 第 at the line end, model-text numbers
+        ("村级换届选举工作汇报【两篇】", "boilerplate.collection-heading"),
+        ("村级换届选举工作汇报[精选4篇]", "boilerplate.collection-heading"),
+        ("村级换届选举工作汇报〔共9篇〕", "boilerplate.collection-heading"),
+        ("村级换届选举工作汇报 第4篇", "boilerplate.collection-heading"),
+        ("村级换届选举工作汇报【第十篇】", "boilerplate.collection-heading"),
+        ("〔第三篇〕", "boilerplate.collection-heading"),
+        ("篇3", "boilerplate.collection-heading"),
+        ("推荐范文2:", "boilerplate.collection-heading"),
+        ("【例文4】", "boilerplate.collection-heading"),
+        # follow prompts of a site's WeChat account, whatever it is called
+        ("手机扫一扫上方二维码,关注“文秘帮”订阅号。", "boilerplate.page-chrome"),
+        ("关注公众号后回复【述职】二字,即可领取全套模板。", "boilerplate.page-chrome"),
+        ("本文Word版请关注“材料库”公众号下载。", "boilerplate.page-chrome"),
+        ("扫码免费下载本篇Word文档", "boilerplate.page-chrome"),
+        # recommendation labels in other wording
+        ("你可能也喜欢:", "boilerplate.page-chrome"),
+        ("同类文章:", "boilerplate.page-chrome"),
         ("格式:DOC 上传日期:2023-12-01 09:12:33", "boilerplate.page-chrome"),
         ("当前位置:首页 > 政务公开 > 通知公告", "boilerplate.page-chrome"),
         ("发布时间:2023-05-12 来源:区政府办 浏览次数:1234", "boilerplate.page-chrome"),
@@ -86,6 +104,13 @@ def test_each_kind_of_site_text(text, rule):
         "无。",
         "妥否,请批示。",
         "活动时间:5月15日至5月20日",
+        # a document's own words on QR codes, accounts and related material
+        "各参赛队可扫描下方二维码填写报名信息,也可关注“县体育”微信公众号报名。",
+        "“县发布”微信公众号全年推送文章2,300余篇,群众扫描二维码即可关注。",
+        "对网民留言的回复率达到100%,获得群众好评。",
+        "相关文件已按程序报送备案。",
+        "全年出版《工作简报》24期,刊发经验材料第8篇被省委办公厅转发。",
+        "第二篇",
     ],
 )
 def test_real_text_is_not_boilerplate(text):
@@ -138,3 +163,21 @@ def test_residue_is_removed_from_inside_the_word():
     findings = lint_text(text, select=["boilerplate"])
     assert all(f.fix is not None and f.fix.safe for f in findings)
     assert apply_fixes(text, findings) == "按照全市的统一部署,赢得了群众的好评,推进政務公开。\n"
+
+
+def test_a_collection_page_with_other_article_headings_and_a_title_list_below():
+    page = (
+        "乡镇防汛工作总结精选3篇\n"
+        "乡镇防汛工作总结 第一篇\n"
+        "今年汛期,我镇共转移群众1,250人,未发生人员伤亡。\n"
+        "乡镇防汛工作总结 第二篇\n"
+        "入汛以来,我镇严格落实24小时值班制度。\n"
+        "防汛应急预案范文 | 乡镇防汛工作计划 | 防汛工作情况汇报\n"
+    )
+    assert found(page) == [
+        ("boilerplate.collection-heading", 1, "总结精选3篇"),
+        ("boilerplate.collection-heading", 2, "第一篇"),
+        ("boilerplate.collection-heading", 4, "第二篇"),
+        ("boilerplate.page-chrome", 6, "防汛应急预案范文 | 乡镇防汛工作计划 | 防汛工作情况汇报"),
+        ("boilerplate.collection-heading", 6, "范文"),
+    ]

@@ -66,6 +66,16 @@ def test_parts_found_as_headings():
         "一是宣传力度不够大;二是群众参与度不高。",
         "我们也清醒地认识到,基层力量依然薄弱。",
         "政策解读的针对性有待进一步增强。",
+        # turning to the shortcomings, and problems said to persist
+        "但也要清醒地看到,我局政务公开工作与上级要求相比仍有差距。",
+        "同时也应当看到,基层公开专栏更新还较慢。",
+        "然而我们也认识到,部分科室对公开工作重视不够。",
+        "依申请公开答复不规范的现象依然存在。",
+        "政策解读仍是我局工作的突出短板。",
+        "少数单位“重发布、轻解读”的倾向仍未根除。",
+        "这些问题不容忽视。",
+        "信息发布审核把关落实不到位。",
+        "目前公开工作面临的主要困难是专业人员不足。",
     ],
 )
 def test_a_problems_passage_without_a_heading_counts(problems):
@@ -80,11 +90,38 @@ def test_a_problems_passage_without_a_heading_counts(problems):
         "下一步,市运管处将继续严格落实政务信息公开各项工作任务。",
         "在新的一年里,我将加强学习。",
         "2024年,我们将以优化营商环境为重点,推动各项工作再上新台阶。",
+        # other ways of saying what comes next
+        "今后一个时期,我局将把政策解读作为重点。",
+        "下一步,全局上下要持续巩固公开成果。",
+        "下阶段,重点抓好基层政务公开标准化建设。",
+        "下一年度工作中,着力提升解读质量。",
+        "我们要继续完善依申请公开办理机制。",
+        "我们将一如既往地做好信息发布工作。",
+        "展望2024年,我局信心十足。",
     ],
 )
 def test_a_plans_passage_without_a_heading_counts(plans):
     text = f"2023年信息公开工作总结\n全年主动公开政府信息860条,但政策解读还不够深入。\n{plans}"
     assert missing(text) == set()
+
+
+def test_problems_persisting_in_reported_speech_or_prevented_are_not_the_parts():
+    text = (
+        "2023年安全生产工作总结\n"
+        "一、深入开展隐患排查治理\n"
+        "全年组织检查56次,督促企业防止责任落实不到位,帮助企业解决面临的困难12项。"
+    )
+    assert missing(text) == {(1, "问题"), (1, "打算")}
+
+
+def test_a_link_to_another_page_is_no_part_of_the_draft():
+    text = (
+        "2023年安全生产工作总结\n"
+        "全年组织检查56次,但企业主体责任落实还不够到位。\n"
+        "上一篇:2024年安全生产工作计划\n"
+        "下一篇:安全生产下一步工作打算范文"
+    )
+    assert missing(text) == {(1, "打算")}
 
 
 def test_problems_solved_and_plans_fulfilled_are_not_the_parts():
@@ -148,6 +185,28 @@ def test_each_draft_of_a_page_is_checked_on_its_own():
         "活动当天,我局发放宣传资料600余份。"
     )
     assert missing(text) == {(4, "问题"), (6, "问题"), (6, "打算")}
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("农村改厕工作总结 第1篇", "农村改厕工作总结 第2篇"),
+        ("【第一篇】", "【第二篇】"),
+        ("范文一:镇农村改厕工作总结", "范文二:村农村改厕工作情况汇报"),
+        ("篇1:", "篇2:"),
+        ("农村改厕工作汇报(一)", "农村改厕工作汇报(二)"),
+    ],
+)
+def test_each_draft_is_checked_on_its_own_whatever_its_article_heading(first, second):
+    text = (
+        "农村改厕工作总结(精选2篇)\n"
+        f"{first}\n"
+        "今年,全镇完成农村户厕改造860户。但也要看到,部分农户使用管护意识不强。\n"
+        "下一步,我镇将健全长效管护机制。\n"
+        f"{second}\n"
+        "今年,我村完成户厕改造126户,改厕工作取得了一定成绩。\n"
+    )
+    assert missing(text) == {(5, "问题"), (5, "打算")}
 
 
 def test_an_activity_plan_needs_purpose_schedule_and_requirements():

@@ -1,11 +1,13 @@
 """Web page chrome copied along with a draft (the `chrome` kind).
 
-A line holding a chrome marker (浏览:N次, 加入收藏, Copyright, 本文地址 …) is chrome. So are the
-short link-like lines next to it: a navigation list above a site footer, a column name between
-the page header and the title. Link-like lines are found by shape (short, no sentence punctuation,
-no numbering, not a date, not a signature), never by their exact words, so another site's menu is
-found too. A run of link-like lines with no marker beside it still counts at the very start or
-end of the page when most of its items carry navigation words (首页, 信息公开, 联系我们 …).
+A line holding a chrome marker (浏览:N次, 加入收藏, Copyright, 本文地址 …) is chrome, and so is a
+line that is a list of links: titles split by | / · (after an optional label such as 相关推荐:),
+found by its shape whatever the titles say. So are the short link-like lines next to them: a
+navigation list above a site footer, a column name between the page header and the title.
+Link-like lines are found by shape (short, no sentence punctuation, no numbering, not a date, not
+a signature), never by their exact words, so another site's menu is found too. A run of link-like
+lines with no marker beside it still counts at the very start or end of the page when most of its
+items carry navigation words (首页, 信息公开, 联系我们 …).
 """
 
 from __future__ import annotations
@@ -20,15 +22,17 @@ from gwlint.finding import Fix, Hit
 from gwlint.kinds.pattern import delete_paragraph
 
 SENTENCE_PUNCT = "。,\uff0c;\uff1b:\uff1a!\uff01?\uff1f、"
+SENTENCE_END = regex.compile(r"[。,\uff0c;\uff1b!\uff01?\uff1f]")  # what no link title holds
 LINK_FORBIDDEN = set(SENTENCE_PUNCT + '“”"()\uff08\uff09《》【】[]〔〕')
 # Numbered lines are outline items of a document, not menu links.
 NUMBERED = regex.compile(
     r"^(?:[一二三四五六七八九十百]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+(?:[、．]|\.(?!\d))|[①-⑳])"
 )
-# Dates, document numbers and signatures close a document; they are never links either.
+# Dates, document numbers and signatures close a document; they are never links either, not even
+# with the digits still masked (20XX年X月X日).
 DOC_PART = regex.compile(
-    r"^[(（]?(?:\d{4}|[〇○零一二三四五六七八九十]{4})年[\d〇○零一二三四五六七八九十]{1,2}月"
-    r"(?:[\d〇○零一二三四五六七八九十]{1,3}日)?[)）]?$|号$"
+    r"^[(（]?(?:\d{4}|[〇○零一二三四五六七八九十]{4}|[\dXxＸｘ×*＊]{4})年[\d〇○零一二三四五六七八九十Xxｘ×*＊]{1,2}月"
+    r"(?:[\d〇○零一二三四五六七八九十Xxｘ×*＊]{1,3}日)?[)）]?$|号$"
     r"|(?:厅|局|委|办|室|院|部|处|会|政府|中心|公司|街道|镇|乡|村|社区|学校|所|站|队|组)$"
 )
 SYMBOL_LINE = regex.compile(r"^[+|>»›/\\^~#@&·•►▶→<«‹]{1,3}$")
@@ -42,12 +46,20 @@ DOC_TYPE = regex.compile(
 class Options:
     markers: tuple[str, ...]
     nav_words: tuple[str, ...] = ()
+    # A line of link titles: what separates them, how many it takes, how long one title may be.
+    list_separators: tuple[str, ...] = ("[ 　]*[|｜][ 　]*",)
+    list_min_items: int = 3
+    list_item_max_len: int = 40
     max_line_len: int = 160  # a marker in a longer paragraph marks only itself
     link_max_len: int = 12  # the longest line that can be a navigation link
     min_links: int = 3  # a run this long counts anywhere next to a marker line
     related_max_len: int = 40  # the longest link title in a list below a marker at the page end
     formats: tuple[str, ...] = ("txt", "md", "docx")
 
+
+# A label opening a list of links: "相关推荐:" "您可能还喜欢:".
+LIST_LABEL = regex.compile(r"^[^|｜/／·•:\uff1a。]{1,12}[:\uff1a]")
+HAN = regex.compile(r"\p{Han}")
 
 # Line classes.
 BLANK, CHROME, LINK, BODY, OTHER = range(5)
@@ -64,6 +76,43 @@ class ChromeChecker:
         self.nav_words = (
             regex.compile("|".join(regex.escape(w) for w in options.nav_words)) if options.nav_words else None
         )
+        self.list_separator = (
+            regex.compile("|".join(f"(?:{p})" for p in options.list_separators)) if options.list_separators else None
+        )
+
+    def _items(self, text: str) -> list[str]:
+        """The separated items of a line (after a label such as "相关推荐:"), or [] when it has none."""
+        if self.list_separator is None or len(text) > 2000 or not self.list_separator.search(text):
+            return []
+        label = LIST_LABEL.match(text)
+        return [item.strip() for item in self.list_separator.split(text[label.end() :] if label else text)]
+
+    def _link_lists(self, doc: Document) -> dict[int, tuple[int, int]]:
+        """Paragraphs that are lists of link titles: "A | B | C", "相关推荐:A / B / C".
+
+        Nearly all items must read as titles (two or more Chinese characters) and none may be a
+        sentence. Rows of a table typed as text are not lists: a line opening or closing with a
+        separator, or next to a line cut into as many items, is a row.
+        """
+        opts = self.options
+        paras = doc.paragraphs
+        counts = [len(self._items(p.text.strip())) if p.location.story == "body" else 0 for p in paras]
+        found: dict[int, tuple[int, int]] = {}
+        for i, para in enumerate(paras):
+            if counts[i] < opts.list_min_items:
+                continue
+            neighbours = [counts[j] for j in (i - 1, i + 1) if 0 <= j < len(paras)]
+            if counts[i] in neighbours:
+                continue
+            items = self._items(para.text.strip())
+            if not all(items) or any(len(item) > opts.list_item_max_len or SENTENCE_END.search(item) for item in items):
+                continue
+            titles = sum(len(HAN.findall(item)) >= 2 for item in items)
+            if titles < len(items) - len(items) // 4:
+                continue
+            start = para.start + len(para.text) - len(para.text.lstrip())
+            found[i] = (start, start + len(para.text.strip()))
+        return found
 
     def _find_markers(self, doc: Document) -> dict[int, tuple[int, int]]:
         """The first marker span (absolute offsets) in each paragraph that has one.
@@ -114,6 +163,8 @@ class ChromeChecker:
             return
         paras = doc.paragraphs
         found = self._find_markers(doc)
+        lists = {i: span for i, span in self._link_lists(doc).items() if i not in found}
+        found.update(lists)
         markers = [found.get(i) for i in range(len(paras))]
         classes = [self._classify(para, marker) for para, marker in zip(paras, markers, strict=True)]
         if CHROME not in classes and LINK not in classes:
@@ -125,7 +176,7 @@ class ChromeChecker:
         sure: set[int] = set()  # link lines beside a marker at the page edge: safe to delete
         for i, cls in enumerate(classes):
             if cls == CHROME:
-                flagged[i] = "页面信息"
+                flagged[i] = "链接列表" if i in lists else "页面信息"
         for run in self._runs(classes):
             before = self._neighbour(classes, run[0], -1)
             after = self._neighbour(classes, run[-1], 1)

@@ -8,10 +8,11 @@ a passage anywhere in the body (`passages`), since short drafts often say "但�
 plans). Types without parts (通知, 讲话 …) are listed too: a title is typed by the type word that
 comes last in it, so "关于印发《…工作总结》的通知" is a notice.
 
-Each draft of a page (…篇一, 篇二 …) is typed and checked on its own. A missing part is reported
-once per draft, on the line of the draft's title, with `data.part` naming it; a rule reports the
-parts its `parts` option names, so that each part is a rule of its own (the engine keeps one
-finding per rule and span).
+Each draft of a page (…篇一, 第2篇, 【第三篇】, 范文四: …) is typed and checked on its own; a draft
+with no title of its own (【第二篇】 followed by the text) has the type the page's title names. A
+missing part is reported once per draft, on the line of the draft's title (or article heading),
+with `data.part` naming it; a rule reports the parts its `parts` option names, so that each part
+is a rule of its own (the engine keeps one finding per rule and span).
 
 The project's `document_types` (gwlint.yaml) reach the kind through the `document_types` option,
 which the engine fills in: a type named there replaces the keys it gives of the built-in type of
@@ -163,8 +164,12 @@ class RequiredParts:
             raise ValueError(f"parts 中的 {'、'.join(unknown)} 不是任何文种的必备部分")
 
     def run(self, doc: Document) -> Iterator[Hit]:
-        for draft in split_drafts(doc):
+        drafts = split_drafts(doc)
+        page_type = self._page_type(doc, drafts[0]) if len(drafts) > 1 else None
+        for draft in drafts:
             typed = self._type_of(doc, draft)
+            if typed is None and page_type is not None and draft.heading is not None:
+                typed = page_type, draft.heading  # 【第二篇】 over a text without a title of its own
             if typed is None:
                 continue
             doc_type, title_index = typed
@@ -208,6 +213,17 @@ class RequiredParts:
                     return doc_type, _first_non_empty(doc.paragraphs, draft)
         return None
 
+    def _page_type(self, doc: Document, first: Draft) -> DocType | None:
+        """The type the title of a collection page names (…工作总结(精选3篇)), above its first article."""
+        if first.heading is None:
+            return None
+        lead = [i for i in range(first.start, first.heading) if doc.paragraphs[i].text.strip()][:TITLE_LINES]
+        for index in lead:
+            text = doc.paragraphs[index].text
+            if _is_title_like(text) and (found := self._type_in_title(text)) is not None:
+                return found
+        return None
+
     def _type_in_title(self, text: str) -> DocType | None:
         # Another document's title inside this one's says nothing of this one's type.
         text = _QUOTED_TITLE.sub(lambda m: "\u3000" * len(m[0]), text)
@@ -231,15 +247,21 @@ def _first_non_empty(paragraphs: Sequence[Paragraph], draft: Draft) -> int:
 
 
 def _heading_text(text: str) -> str | None:
-    """The heading a paragraph is or starts with: a numbered title, a short line, a run-in label."""
+    """The heading a paragraph is or starts with: a numbered title, a run-in label, a short line.
+
+    A label goes before a short line: in "下一篇:2024年安全生产工作计划" only "下一篇" heads the line,
+    the rest is the title of another page.
+    """
     heading = parse_heading(text)
     if heading is not None and heading.level > 0 and len(heading.title) <= SHORT_HEADING:
         return heading.title
+    label = _LABEL.match(text)
+    if label:
+        return label[1]
     stripped = text.strip()
     if heading is None and len(stripped) <= SHORT_HEADING and not stripped.endswith("。"):
         return stripped
-    label = _LABEL.match(text)
-    return label[1] if label else None
+    return None
 
 
 def _found(body: Sequence[Paragraph], part: Part, doc_type: DocType) -> bool:

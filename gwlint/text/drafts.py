@@ -1,9 +1,10 @@
-"""Split a page holding several drafts (…篇一, …篇二, 第三篇 …) into the drafts a writer would copy.
+"""Split a page holding several drafts (…篇一, …总结 第2篇, 【第三篇】, 范文四: …) into the drafts a writer would copy.
 
-Template sites put a collection of sample documents on one page. Each article heading starts a
-draft; whatever comes before the first one (the page title, an editor's intro) stays with the
-first draft and whatever follows the last (the page footer) with the last, as a writer who copied
-the whole block would have it. A page without article headings is one draft.
+Template sites put a collection of sample documents on one page. Each article heading (level 0 of
+the outline, in any of the forms gwlint.text.outline knows) starts a draft; whatever comes before
+the first one (the page title, an editor's intro) stays with the first draft and whatever follows
+the last (the page footer) with the last, as a writer who copied the whole block would have it. A
+page without article headings is one draft.
 """
 
 from __future__ import annotations
