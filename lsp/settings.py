@@ -28,9 +28,7 @@ class ClientSettings:
         folders = raw.get("extraRuleFolders") or []
         return cls(
             enable=raw.get("enable", True) is not False,
-            severity=tuple(
-                (k, v) for k, v in severity.items() if isinstance(k, str) and v in SEVERITIES
-            )
+            severity=tuple((k, v) for k, v in severity.items() if isinstance(k, str) and v in SEVERITIES)
             if isinstance(severity, dict)
             else (),
             extra_rule_folders=tuple(
@@ -47,7 +45,8 @@ class ClientSettings:
         return dataclasses.replace(
             config,
             severity=config.severity + self.severity,
-            rule_folders=config.rule_folders + tuple(f for f in self.extra_rule_folders if f not in config.rule_folders),
+            rule_folders=config.rule_folders
+            + tuple(f for f in self.extra_rule_folders if f not in config.rule_folders),
         )
 
 

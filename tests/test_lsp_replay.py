@@ -16,7 +16,8 @@ from gwlint.api import lint_text
 from tests.lsp_helpers import accept_registrations, apply_edits, position_of
 
 URI = "file:///tmp/gwlint-replay/草稿.txt"
-PIECES = ["20xx年", "**年", "我局", "政务公开", "工作总结", "\n", "\r\n", "\r", "\u2028", "\v", "😀", "𠀀", "。", "小编精心挑选了范文。", "一、", "xx"]
+PIECES = ["20xx年", "**年", "我局", "政务公开", "工作总结", "。", "小编精心挑选了范文。", "一、", "xx"]
+PIECES += ["\n", "\r\n", "\r", "\u2028", "\v", "😀", "𠀀"]  # line ends LSP counts and ones it doesn't; non-BMP
 BURSTS, EDITS_PER_BURST = 15, 20
 
 
@@ -51,9 +52,7 @@ def _pair(pos: types.Position) -> tuple[int, int]:
 
 
 def expected(text: str) -> list[tuple]:
-    return sorted(
-        (f.rule, _pair(position_of(text, f.start)), _pair(position_of(text, f.end))) for f in lint_text(text)
-    )
+    return sorted((f.rule, _pair(position_of(text, f.start)), _pair(position_of(text, f.end))) for f in lint_text(text))
 
 
 def published(diags: list[types.Diagnostic]) -> list[tuple]:

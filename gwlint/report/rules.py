@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import difflib
-from pathlib import Path
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from gwlint.finding import CATEGORIES
@@ -109,7 +109,8 @@ def rules_markdown(rules: dict[str, Rule]) -> str:
         name = CATEGORY_NAMES.get(category)
         lines += ["", f"## {category}({name})" if name else f"## {category}"]
         for rule in sorted((r for r in rules.values() if r.category == category), key=lambda r: r.id):
-            lines += ["", f"### {rule.id}", "", f"级别:{SEVERITY_NAMES.get(rule.severity, rule.severity)};检查类型:`{rule.kind}`", ""]
+            level = SEVERITY_NAMES.get(rule.severity, rule.severity)
+            lines += ["", f"### {rule.id}", "", f"级别:{level};检查类型:`{rule.kind}`", ""]
             lines += [rule.explanation.strip(), ""]
             for title, examples in (("错误示例", rule.bad), ("正确示例", rule.good)):
                 lines += [f"{title}:", "", "```text"]
