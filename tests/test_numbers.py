@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from gwlint.text.numbers import find_numbers, format_value, growth_range, numbers_in, percent_fits, ratio_range
+from gwlint.document import Document
+from gwlint.text.numbers import (
+    document_numbers,
+    find_numbers,
+    format_value,
+    growth_range,
+    has_digit,
+    numbers_in,
+    percent_fits,
+    ratio_range,
+)
 from gwlint.text.numerals import parse_chinese_int
 
 
@@ -119,6 +129,42 @@ def test_earlier_values_are_bases():
 def test_sentences_are_counted_within_the_paragraph():
     para = numbers_in("共10人。其中男5人，女5人。")
     assert [it.sentence for it in para.items] == [0, 1, 1]
+
+
+def test_nested_and_unbalanced_brackets_set_depth_and_labels():
+    para = numbers_in("合计（其中机关（含借调3人）25人，基层【不含临聘】40人）65人。")
+    rows = [(it.num.text, it.depth, it.label, it.clause) for it in para.items]
+    assert rows == [
+        ("3人", 2, "含借调", "含借调"),
+        ("25人", 1, "", "其中机关"),
+        ("40人", 1, "基层", "基层"),
+        ("65人", 0, "", "合计"),
+    ]
+    para = numbers_in("收入（万元）)12.5万元（（同比增长3%")
+    assert para.depth == (0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 2, 2, 2, 2, 2)
+    assert [(it.num.text, it.depth, it.label) for it in para.items] == [("12.5万元", 0, "收入"), ("3%", 2, "同比增长")]
+
+
+@pytest.mark.parametrize("text", ["进一步统一思想", "十分重要，三到位，十四五规划", "一是加强领导", "第一百名"])
+def test_chinese_numerals_without_a_unit_are_no_numbers(text):
+    assert find_numbers(text) == []
+
+
+def test_has_digit_knows_every_digit_python_knows():
+    digits = [c for c in map(chr, range(0x110000)) if c.isdigit()]
+    assert [c for c in digits if not has_digit(f"第{c}条")] == []
+    assert [has_digit(t) for t in ("二〇二三年", "第①条", "约３成", "x²", "")] == [False, True, True, True, False]
+
+
+def test_a_document_is_read_for_numbers_once():
+    doc = Document.from_text("共10人,其中男5人。\n进一步统一思想。\n开展培训十二场。\n工作落实到位")
+    numbers = document_numbers(doc)
+    assert document_numbers(doc) is numbers
+    assert numbers.has_digit == [True, False, False, False]
+    assert numbers.with_figures() == [0, 1, 2]  # 一 in 统一 is a numeral, if no number
+    assert numbers.numbered(1) is None
+    assert [it.num.text for it in numbers.numbered(2).items] == ["十二场"]
+    assert numbers.numbered(0) is numbers.numbered(0)
 
 
 def test_percent_fits_allows_rounding_and_truncation():

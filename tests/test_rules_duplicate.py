@@ -77,6 +77,32 @@ def test_a_near_copy_reports_its_similarity_and_gets_only_an_unsafe_fix():
     assert not finding.fix.safe
 
 
+def test_a_near_copy_at_exactly_the_threshold_is_reported():
+    first = "党组召开专题会议，研究部署政务公开重点任务。"
+    later = "党组组开专题会议，研究部署事务公开重点任务。"  # 2 of 20 characters changed: 2·18 / 40 = 0.9
+    text = f"{first}\n{DUTIES}\n{later}"
+    (finding,) = findings(text)
+    assert (finding.rule, finding.start, finding.end) == (PARAGRAPH, text.rindex(later), len(text))
+    assert finding.data == {"similarity": 0.9, "first_line": 1}
+    assert finding.message == "本段与第1行重复(相似度90%)"
+
+
+def test_a_draft_linted_again_after_an_edit_gets_what_a_fresh_lint_gets():
+    # Per-paragraph results are kept from one lint to the next (the language server lints on every
+    # edit): an edit must change the findings exactly as linting the edited draft afresh would.
+    near = "活动期间，我委在办公楼前显示屏上滚动播放政务公开宣传标语，营造了良好的活动氛围。"
+    before = f"{STAFF}\n{MEETING}\n{near.replace('显示屏', '液晶显示屏')}\n{DUTIES}\n{near}\n加强领导。加强领导。"
+    after = before.replace("我委在办公楼前显示屏", "我委组织干部深入社区开展政策宣讲，在办公楼前")
+    after = after.replace("加强领导。加强", "加强")
+    findings("另一份稿件。\n" + STAFF + "\n" + STAFF)  # something else was linted last
+    fresh = [(f.rule, f.start, f.end) for f in findings(after)]
+    assert [(f.rule, f.start) for f in findings(before)] == [
+        (PARAGRAPH, before.index(DUTIES) + len(DUTIES) + 1),
+        (DOUBLED, before.rindex("加强领导")),
+    ]
+    assert [(f.rule, f.start, f.end) for f in findings(after)] == fresh == []
+
+
 def test_a_copy_under_another_list_number_is_still_a_copy():
     body = "提前谋划，加快工程进度。各县在排查摸底的基础上，制定了规划方案，按规划组织实施。"
     (finding,) = findings(f"（二）{body}\n{DUTIES}\n（五）{body}")

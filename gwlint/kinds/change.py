@@ -18,7 +18,15 @@ import regex
 
 from gwlint.document import Document
 from gwlint.finding import Hit
-from gwlint.text.numbers import TIME_UNITS, Item, NumberedText, format_value, growth_range, numbers_in, percent_fits
+from gwlint.text.numbers import (
+    TIME_UNITS,
+    Item,
+    NumberedText,
+    document_numbers,
+    format_value,
+    growth_range,
+    percent_fits,
+)
 
 FORMS = ("from-to", "compared", "amount-rate")
 
@@ -41,6 +49,8 @@ _INCREASE = regex.compile(
 
 
 _COMPARABLE = regex.compile(r"可比|口径|价格因素|实际|剔除|扣除")
+# 其中减少10项、新增2项: words that make the number after them a part of the change, not the change.
+_PART_OF_CHANGE = regex.compile("其中|分别|包括|其他|其余")
 
 
 _PERIOD = regex.compile(r"(?:比|较)(年初|上年末|上年同期|去年同期|上年|去年|上一年|上月|上季度|同期)|(同比|环比)")
@@ -133,7 +143,7 @@ def from_to(para: NumberedText) -> Iterator[tuple[Item, Item, Item, int]]:
         if y is None or not _TO.match(para.text[x.end : y.start].strip()):
             continue
         z = _next(para, y)
-        if z is None or regex.search("其中|分别|包括|其他|其余", para.text[y.end : z.start]):
+        if z is None or _PART_OF_CHANGE.search(para.text[y.end : z.start]):
             continue  # 其中减少10项、新增2项: a part of the change, not the change
         sign = direction(z.label)
         if sign and not (x.num.approx or y.num.approx or z.num.approx):
@@ -192,11 +202,13 @@ class ChangeChecker:
         self.forms = frozenset(options.forms)
 
     def run(self, doc: Document) -> Iterator[Hit]:
-        for paragraph in doc.paragraphs:
-            if not any(ch.isdigit() for ch in paragraph.text) and "为" not in paragraph.text:
+        numbers = document_numbers(doc)
+        for index, paragraph in enumerate(doc.paragraphs):
+            if not numbers.has_digit[index] and "为" not in paragraph.text:
                 continue
-            para = numbers_in(paragraph.text)
-            yield from self._hits(para, paragraph.start)
+            para = numbers.numbered(index)
+            if para is not None:
+                yield from self._hits(para, paragraph.start)
 
     def _hits(self, para: NumberedText, off: int) -> Iterator[Hit]:
         triples = []

@@ -45,6 +45,8 @@ _INLINE = (
     regex.compile(rf"(?:^|[。;；:：\s])[(（](?P<n>[{_CN}]{{1,3}})[)）]"),
     regex.compile(r"(?:^|[。;；:：\s])(?P<n>\d{1,2})[.．、](?!\d)"),
 )
+# What _ANNOUNCE needs at the least, found far faster: a paragraph without it announces nothing.
+_COUNT_CHARACTER = regex.compile(rf"[{_CN}]|\d")
 _ARTICLE_TITLE = regex.compile(rf"[(（][^()（）]{{0,8}}?(?P<num>\d{{1,3}}|[{_CN}]{{1,3}})篇[)）]\s*$")
 
 
@@ -134,7 +136,7 @@ def _listed_after(doc: Document, index: int, rest: str) -> int:
 def _items_hits(doc: Document) -> Iterator[Hit]:
     for index, para in enumerate(doc.paragraphs):
         text = para.text
-        if len(text) > 3000:
+        if len(text) > 3000 or not _COUNT_CHARACTER.search(text):
             continue
         for m in _ANNOUNCE.finditer(text):
             announced = _number(m["num"])
@@ -180,6 +182,8 @@ _JOINED = regex.compile(r"和|及|与|或")
 # Counts of things that have names (四个试点区, 6家医院), not of events or papers (30件留言, 5次采访).
 _NAME_UNITS = frozenset({"个", "家", "所", "项", "类", "种", "部分", "方面", "座", "支"})
 _NAME_BOUNDARY = regex.compile(r"[,，。;；:：!?！？()（）\s]")
+_INNER_BRACKETS = regex.compile(r"[(（][^()（）]*[)）]")
+_NAME_END = regex.compile(r"[\p{Han}”》]")
 
 
 def _names(segment: str) -> int | None:
@@ -222,14 +226,14 @@ def _names_hits(doc: Document) -> Iterator[Hit]:
                 if close is not None:
                     inner = text[num.end + 1 : close]
                     # Nested brackets belong to a name: 妇幼保健计划生育服务中心(妇保院).
-                    flat = regex.sub(r"[(（][^()（）]*[)）]", "", inner)
+                    flat = _INNER_BRACKETS.sub("", inner)
                     etc = flat.endswith("等")
                     listed = _names(flat.removesuffix("等"))
             else:
                 head = text[: num.start]
                 etc = head.endswith("等")
                 head = head.removesuffix("等")
-                if head.endswith("各") or not head or not regex.match(r"[\p{Han}”》]", head[-1]):
+                if head.endswith("各") or not head or not _NAME_END.match(head[-1]):
                     continue
                 cut = max((m.end() for m in _NAME_BOUNDARY.finditer(head)), default=0)
                 listed = _names(head[cut:])

@@ -14,15 +14,19 @@ of a page and one attachment (each is a document of its own); not table rows, no
 Paragraph and section share one search, cached per document, so enabling both costs one pass.
 Candidates come from an index of 4-character shingles: a paragraph is compared only with earlier
 paragraphs holding its rarest shared shingles, then verified with difflib. The cost stays near
-linear in the length of the draft instead of quadratic in its paragraphs.
+linear in the length of the draft instead of quadratic in its paragraphs. Set operations do the
+bulk of the indexing in C, and a bound from the shingles two paragraphs share rules out most
+candidates before difflib runs. What depends on one paragraph only (its folded words, shingles,
+doubled units) is kept from one lint to the next (`Recent`): the language server lints a draft
+after every edit, and all but the edited paragraphs come back.
 """
 
 from __future__ import annotations
 
-import heapq
+import operator
 import weakref
-from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -117,16 +121,49 @@ def find_repeats(doc: Document, options: Options, labels: regex.Pattern[str] | N
 def _search(doc: Document, options: Options, labels: regex.Pattern[str] | None) -> Repeats:
     drafts: dict[int, dict[int, Entry]] = defaultdict(dict)
     numbers = draft_numbers(doc)
+    entry_of = _ENTRIES.lookup()
     for i, para in enumerate(doc.paragraphs):
-        if not comparable(para) or (labels is not None and labels.fullmatch(para.text.strip())):
+        if not comparable(para):
             continue
-        marker, body = split_marker(para.text)
-        if len(HAN.findall(body)) >= options.min_chars:
-            drafts[numbers[i]][i] = Entry(marker, body, is_title(para.text))
+        entry = entry_of(para.text, options.min_chars)
+        if entry is None or (labels is not None and labels.fullmatch(para.text.strip())):
+            continue
+        drafts[numbers[i]][i] = entry
     matches: dict[int, Match] = {}
+    shingles_of = _SHINGLES.lookup()
     for entries in drafts.values():
-        matches.update(_matches_in(doc, entries, options.similarity))
+        matches.update(_matches_in(doc, entries, options.similarity, shingles_of))
     return Repeats(matches, _sections(doc, matches, numbers))
+
+
+class Recent:
+    """Values computed for the paragraphs of the last document, found again by key in the next.
+
+    The language server lints a draft after every edit, and all but the edited paragraphs come
+    back unchanged. Only the values one document used are kept, so memory stays within that.
+    """
+
+    _MISSING = object()
+
+    def __init__(self, compute: Callable) -> None:
+        self._compute = compute
+        self._last: dict[tuple, object] = {}
+
+    def lookup(self) -> Callable:
+        """A lookup for one document; what it computes is kept for the next one."""
+        last, current = self._last, {}
+        self._last = current  # concurrent documents only cost each other hits
+
+        def get(*key: Hashable):
+            value = current.get(key, Recent._MISSING)
+            if value is Recent._MISSING:
+                value = last.get(key, Recent._MISSING)
+                if value is Recent._MISSING:
+                    value = self._compute(*key)
+                current[key] = value
+            return value
+
+        return get
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,10 +179,8 @@ class Entry:
 _SENTENCE_MARKS = regex.compile(r"[,，.。!！?？;；:：]")
 
 
-def is_title(text: str) -> bool:
-    """A heading or caption: short, without the punctuation of running text."""
-    marker = _LIST_MARKER.match(text)
-    rest = text[marker.end() :] if marker else text
+def is_title(rest: str) -> bool:
+    """A heading or caption: short, without the punctuation of running text (`rest`: after its list number)."""
     return len(rest.strip()) <= 60 and not _SENTENCE_MARKS.search(rest)
 
 
@@ -157,15 +192,51 @@ _LIST_MARKER = regex.compile(
 )
 
 
-def split_marker(text: str) -> tuple[str, str]:
-    """(the folded list number, the folded rest): （二）加强领导。 → ("二", "加强领导")."""
+_NOT_HAN = regex.compile(r"\P{Han}+")
+
+
+def _entry(text: str, min_chars: int) -> Entry | None:
+    """The paragraph as compared, or None when it has fewer than `min_chars` Chinese characters.
+
+    Its list number and its words are folded apart: （二）加强领导。 → "二", "加强领导".
+    """
     marker = _LIST_MARKER.match(text)
-    if marker is None:
-        return "", fold(text)
-    return fold(marker.group()), fold(text[marker.end() :])
+    rest = text[marker.end() :] if marker else text
+    body = fold(rest)
+    # Removing the rest and measuring what is left is cheaper than a list of every Chinese character.
+    if len(body) < min_chars or len(_NOT_HAN.sub("", body)) < min_chars:
+        return None
+    return Entry(fold(marker.group()) if marker else "", body, is_title(rest))
 
 
-def _matches_in(doc: Document, entries: dict[int, Entry], similarity: float) -> dict[int, Match]:
+def shingles(body: str) -> set[str]:
+    """The 4-character pieces of a folded paragraph (the whole of it when shorter)."""
+    count = len(body) - SHINGLE + 1
+    if count <= 1:
+        return {body[:SHINGLE]}
+    out: set[str] = set()
+    # An itemgetter over ready-made slices cuts a window into its shingles in one C call, about
+    # twice as fast as a comprehension; windows keep the number of getters small.
+    for at in range(0, count, _WINDOW):
+        n = min(_WINDOW, count - at)
+        if n == 1:  # an itemgetter of one item returns the item, not a tuple
+            out.add(body[at : at + SHINGLE])
+            continue
+        getter = _GETTERS.get(n)
+        if getter is None:
+            getter = _GETTERS[n] = operator.itemgetter(*_SLICES[:n])
+        out.update(getter(body[at : at + n + SHINGLE - 1]))
+    return out
+
+
+_WINDOW = 128
+_SLICES = [slice(k, k + SHINGLE) for k in range(_WINDOW)]
+_GETTERS: dict[int, operator.itemgetter] = {}
+
+
+def _matches_in(
+    doc: Document, entries: dict[int, Entry], similarity: float, shingles_of: Callable[[str], set[str]]
+) -> dict[int, Match]:
     """Each paragraph's best earlier match in one draft; `entries` are in document order.
 
     Titles and captions recur by design in slightly different words (表4 …货物运输量 / 表5 …旅客运输量,
@@ -184,29 +255,40 @@ def _matches_in(doc: Document, entries: dict[int, Entry], similarity: float) -> 
         if earlier != i:
             same = paras[i].text.strip() == paras[earlier].text.strip()
             matches[i] = Match(i, earlier, 1.0, SAME if same else PUNCTUATION)
-    # Set operations run in C; a per-shingle Python loop would dominate on long documents.
-    shingles = {i: {f[k : k + SHINGLE] for k in range(max(len(f) - SHINGLE + 1, 1))} for i, f in bodies.items()}
-    once: set[str] = set()
-    shared: set[str] = set()  # shingles in two or more paragraphs: the only ones that can pair them
-    for grams in shingles.values():
-        shared |= grams & once
-        once |= grams
     seen: dict[str, int] = {}
-    postings: dict[str, list[int]] = defaultdict(list)
+    grams: dict[int, set[str]] = {}  # first copies only: a repeat's postings would be its first copy's
     for i, body in bodies.items():
         earlier = seen.setdefault(body, i)
-        if earlier != i:  # the same words: the first copy's postings stand for this one
-            if paras[i].text.strip() == paras[earlier].text.strip():
-                how = SAME
-            else:
-                how = PUNCTUATION if entries[i].marker == entries[earlier].marker else RENUMBERED
-            matches[i] = Match(i, earlier, 1.0, how)
+        if earlier == i:
+            grams[i] = shingles_of(body)
             continue
-        grams = shingles[i] & shared
-        match = _near(paras, i, grams & postings.keys(), postings, entries, similarity)
-        if match is not None:
-            matches[i] = match
-        for g in grams:
+        if paras[i].text.strip() == paras[earlier].text.strip():
+            how = SAME
+        else:
+            how = PUNCTUATION if entries[i].marker == entries[earlier].marker else RENUMBERED
+        matches[i] = Match(i, earlier, 1.0, how)
+    # The rarest shingles each paragraph shares with earlier ones, its anchors. Set and Counter
+    # operations run in C; a per-shingle Python loop is what long documents would pay for.
+    before: set[str] = set()  # shingles of the first copies so far
+    holders: Counter[str] = Counter()  # shingle → first copies holding it so far, less the first one
+    anchors: dict[int, list[str]] = {}
+    for i, own in grams.items():
+        present = own & before
+        if present:
+            holders.update(present)  # counting this one as well changes no order
+            # By holders, ties by the shingle itself: the order never depends on set order.
+            anchors[i] = sorted(sorted(present), key=holders.__getitem__)[:ANCHORS]
+        before |= own
+    # Postings are needed for anchors only.
+    wanted = set().union(*anchors.values())
+    postings: dict[str, list[int]] = defaultdict(list)  # anchor → earlier first copies holding it
+    for i, own in grams.items():
+        if i in anchors:
+            candidates = set().union(*[postings[g] for g in anchors[i]])
+            match = _near(paras, i, candidates, entries, grams, similarity)
+            if match is not None:
+                matches[i] = match
+        for g in own & wanted:
             postings[g].append(i)
     return matches
 
@@ -214,9 +296,9 @@ def _matches_in(doc: Document, entries: dict[int, Entry], similarity: float) -> 
 def _near(
     paras: Sequence[Paragraph],
     i: int,
-    present: set[str],
-    postings: dict[str, list[int]],
+    candidates: set[int],
     entries: dict[int, Entry],
+    grams: dict[int, set[str]],
     similarity: float,
 ) -> Match | None:
     """The most similar earlier paragraph among those holding this one's rarest shared shingles.
@@ -225,22 +307,23 @@ def _near(
     items of a parallel list, and nearly equal paragraphs with different figures (…120件 / …150件)
     state different facts in parallel wording: neither is a copy left behind.
     """
-    if not present:
-        return None
     marker, text = entries[i].marker, entries[i].body
-    ordered = sorted(present)  # ties broken by the shingle itself, so results never depend on set order
-    sizes = map(len, map(postings.__getitem__, ordered))
-    candidates: set[int] = set()
-    for _, g in heapq.nsmallest(ANCHORS, zip(sizes, ordered, strict=True)):
-        candidates.update(postings[g])
     matcher: SequenceMatcher | None = None
     best: Match | None = None
     for j in sorted(candidates):
         other_marker, other = entries[j].marker, entries[j].body
         if marker and other_marker and marker != other_marker:
             continue
-        if 2 * min(len(other), len(text)) < similarity * (len(other) + len(text)):
+        size = len(other) + len(text)
+        if 2 * min(len(other), len(text)) < similarity * size:
             continue  # lengths alone rule it out
+        # difflib's ratio is 2.0 · matches / size: a bound on the matches, put in the same formula,
+        # rules most pairs out before difflib runs.
+        if (
+            len(other) >= SHINGLE <= len(text)
+            and 2.0 * _most_matches(text, other, grams[i], grams[j]) / size < similarity
+        ):
+            continue
         if matcher is None:
             matcher = SequenceMatcher(None, autojunk=False)
             matcher.set_seq2(text)
@@ -253,6 +336,21 @@ def _near(
         if not figures_differ(paras[j].text, paras[i].text):
             best = Match(i, j, ratio, NEAR)
     return best
+
+
+def _most_matches(b: str, a: str, grams_b: set[str], grams_a: set[str]) -> int:
+    """An upper bound on the characters difflib matches between `a` and `b` (each ≥ SHINGLE long).
+
+    A shingle of `b` is also one of `a` when it lies inside a matching block. Only the shingles
+    holding an unmatched character of `b` (at most 4 each) or straddling two blocks that touch in `b`
+    (at most 3 each; such blocks are split by an unmatched character of `a`) can be missing from `a`:
+    common ≥ |grams b| − 4·(len b − M) − 3·(len a − M), which bounds M, the matched characters.
+    """
+    common = len(grams_b & grams_a)
+    return min(
+        (common - len(grams_b) + 4 * len(b) + 3 * len(a)) // 7,
+        (common - len(grams_a) + 4 * len(a) + 3 * len(b)) // 7,
+    )
 
 
 def figures_differ(first: str, later: str) -> bool:
@@ -415,12 +513,12 @@ class DuplicateChecker:
     def _doubled(self, doc: Document) -> Iterator[Hit]:
         minimum = self.options.min_unit_chars
         title = self.options.fix_title or "删除重复的句子"
+        doubled_of = _DOUBLED.lookup()
         for para in doc.paragraphs:
             if not comparable(para) or len(para.text) < 2 * minimum:
                 continue
-            text, at = para.text, para.start
-            for first_start, first_end, (again, after) in doubled_units(fold_width(text), minimum):
-                exact = text[first_start:first_end] == text[again:after]  # not only alike after width folding
+            at = para.start
+            for first_start, first_end, again, after, exact in doubled_of(para.text, minimum):
                 fix = Fix(title, (Edit(at + first_end, at + after, ""),), safe=exact)
                 yield Hit(
                     at + again,
@@ -431,7 +529,16 @@ class DuplicateChecker:
                 )
 
 
-_UNIT_START = regex.compile(r"(?<![\p{L}\p{N}])[\p{L}\p{N}]")
+def doubled_in(text: str, minimum: int) -> tuple[tuple[int, int, int, int, bool], ...]:
+    """The doubled units of one paragraph, with whether the copies are equal before width folding."""
+    return tuple(
+        (first_start, first_end, again, after, text[first_start:first_end] == text[again:after])
+        for first_start, first_end, (again, after) in doubled_units(fold_width(text), minimum)
+    )
+
+
+_WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
+_NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
 # Two copies set apart by a run of spaces are two columns of a form (甲方签字:    乙方签字:), not a slip.
 _LAYOUT_GAP = regex.compile(r"\s{2,}|\t|\u3000")
 MAX_UNIT = 600  # characters; a longer repeat is a paragraph-sized one
@@ -447,9 +554,12 @@ def doubled_units(text: str, minimum: int) -> Iterator[tuple[int, int, tuple[int
     second copy is found with str.find, so a paragraph costs about one scan per unit start.
     """
     skip = 0
-    for m in _UNIT_START.finditer(text):
-        start = m.start()
+    for start in _unit_starts(text):
         if start < skip:
+            continue
+        # A unit holds at least `minimum` characters, so its first `minimum` come again within reach;
+        # one search rules out most starts before the loop below looks at every repeat of `key`.
+        if text.find(text[start : start + minimum], start + 1, start + MAX_UNIT + minimum) == -1:
             continue
         key = text[start : start + 2]
         again = text.find(key, start + 1)
@@ -469,6 +579,24 @@ def doubled_units(text: str, minimum: int) -> Iterator[tuple[int, int, tuple[int
                 skip = after
                 break
             again = text.find(key, again + 1)
+
+
+def _unit_starts(text: str) -> Iterator[int]:
+    """Where a letter or digit follows the paragraph start or a character that is neither.
+
+    Found from the runs between words: a regular expression with a look-behind would be tried at
+    every character.
+    """
+    if _WORD_CHAR.match(text):
+        yield 0
+    for m in _NOT_WORD.finditer(text):
+        if m.end() < len(text):
+            yield m.end()
+
+
+_ENTRIES = Recent(_entry)
+_SHINGLES = Recent(shingles)  # sets shared between lookups: never changed in place
+_DOUBLED = Recent(doubled_in)
 
 
 def compile(options: Options) -> DuplicateChecker:  # noqa: A001 - the kind interface

@@ -79,8 +79,9 @@ def _text_grids(doc: Document) -> Iterator[Grid]:
     run: list[list[tuple[str, int, int]]] = []
     for para in [*doc.paragraphs, None]:
         cells = []
-        if para is not None and para.text.strip():
-            text = para.text.rstrip()
+        text = para.text.rstrip() if para is not None else ""
+        # A line without a separator is one cell, no row: skip cutting it up.
+        if text.strip() and _TEXT_CELL_SEPARATOR.search(text):
             pos = len(text) - len(text.lstrip())
             for m in [*_TEXT_CELL_SEPARATOR.finditer(text), None]:
                 end = m.start() if m else len(text)
@@ -191,7 +192,7 @@ def _table_hits(grid: dict[int, dict[int, Cell]]) -> Iterator[tuple[Cell, float,
                 first = max(labels) + 1 if labels else min(row)
                 cols = [c for c in row if first <= c < tcol]
                 headers = [_header(grid, data_row, c) for c in cols]
-                if any(_NOT_SUMMED.search(h) or regex.search("计", h) for h in headers):
+                if any(_NOT_SUMMED.search(h) or "计" in h for h in headers):
                     continue
                 if any(row[c].is_label for c in cols):
                     continue

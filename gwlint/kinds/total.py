@@ -23,7 +23,7 @@ import regex
 
 from gwlint.document import Document
 from gwlint.finding import Hit
-from gwlint.text.numbers import Item, Number, NumberedText, format_value, numbers_in, percent_fits, ratio_range
+from gwlint.text.numbers import Item, Number, NumberedText, document_numbers, format_value, percent_fits, ratio_range
 
 CHECKS = ("parts", "part-exceeds", "share", "growth")
 
@@ -70,6 +70,8 @@ _SEPARATOR_LEVEL = {"、": 1, ",": 2, "，": 2, ";": 3, "；": 3}
 _THRESHOLD = regex.compile(r"超|以上|以下|不足|不到|低于|高于|之间|达到")
 # 其中 introduces the parts of the value before it; 分别 and 包括 do so only after a stated total.
 _PART_MARKER = regex.compile(r"其中|分别|包括")
+_SEMICOLON = regex.compile("[;；]")
+_BRACKET_OPENING = regex.compile(r"[(（]\s*(?:含|包括|包含)?")
 _HEAD_WORDS = regex.compile(_GONG + r"|合计|总计|总数|总量|总额|累计|全年|全部")
 # A total written after its parts: 机关干部284人、基层工作人员263人,合计547人. (共有 and 累计 are
 # usually a stock that includes earlier years, not the sum of the numbers before them.)
@@ -151,7 +153,7 @@ def _heads(para: NumberedText) -> Iterator[tuple[int, int, Item | None]]:
             if not text[para.sentence_starts[sentence] : pos].strip(" ,\uff0c\u3001:\uff1a(\uff08"):
                 yield pos, m.end(), None  # the sentence opens with 其中: its total is in the sentence before
             continue
-        if not before or regex.search("[;；]", text[before[-1].end : pos]):
+        if not before or _SEMICOLON.search(text[before[-1].end : pos]):
             continue  # a total is not looked for across a semicolon
         head = before[-1]
         if m.group() != "其中" and not _HEAD_WORDS.search(head.label):
@@ -163,7 +165,7 @@ def _heads(para: NumberedText) -> Iterator[tuple[int, int, Item | None]]:
     for head in para.items:
         if head.role != "value" or not head.num.countable or text[head.end : head.end + 1] not in ("(", "（"):
             continue
-        inner = regex.match(r"[(（]\s*(?:含|包括|包含)?", text[head.end :])
+        inner = _BRACKET_OPENING.match(text[head.end :])
         start = head.end + inner.end()
         if _PART_MARKER.match(text, start):
             continue  # (其中…) is read above
@@ -185,7 +187,17 @@ def _level(text: str) -> int:
 
 
 def part_lists(para: NumberedText) -> list[PartList]:
-    """Totals with the parts listed after 其中, in one unit, stopping where a new total or topic starts."""
+    """Totals with the parts listed after 其中, in one unit, stopping where a new total or topic starts.
+
+    Four checks read them: they are kept with the paragraph's numbers and built once.
+    """
+    found = para.memo.get("part_lists")
+    if found is None:
+        found = para.memo["part_lists"] = _part_lists(para)
+    return found
+
+
+def _part_lists(para: NumberedText) -> list[PartList]:
     markers = list(_heads(para))
     head_ids = {id(h) for _, _, h in markers if h is not None}
     out = []
@@ -559,10 +571,11 @@ class TotalChecker:
             "share": _share_hits,
             "growth": _growth_hits,
         }[self.check]
-        for para in doc.paragraphs:
-            if not any(ch.isdigit() for ch in para.text) and not regex.search(r"[一二两三四五六七八九十]", para.text):
-                continue
-            yield from run(numbers_in(para.text), para.start)
+        numbers = document_numbers(doc)
+        for index in numbers.with_figures():  # paragraphs with a digit or a numeral 一…十
+            para = numbers.numbered(index)
+            if para is not None:
+                yield from run(para, doc.paragraphs[index].start)
 
 
 def compile(options: Options) -> TotalChecker:  # noqa: A001 - the kind interface

@@ -10,12 +10,18 @@ tolerance (half a unit of its last written digit) and whether it is approximate 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import weakref
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import regex
 
 from gwlint.text.numerals import parse_chinese_int
+
+if TYPE_CHECKING:
+    from gwlint.document import Document
 
 # Measure words and units, longest first when matched. Units of time are kept so that 2023年 is
 # read as a date rather than a bare number, and checks skip them (see `Number.countable`).
@@ -35,6 +41,7 @@ RATE_UNITS = frozenset({"%", "‰", "个百分点", "百分点", "倍"})
 MAGNITUDES = {"百万": 1_000_000, "千万": 10_000_000, "万亿": 10**12, "百": 100, "千": 1000, "万": 10_000, "亿": 10**8}
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％－", "0123456789.%-")
+_HAS_FULLWIDTH = regex.compile(f"[{regex.escape('０１２３４５６７８９．％－')}]")
 _UNIT_RE = "|".join(regex.escape(u) for u in sorted(set(UNITS), key=len, reverse=True))
 _CN = "零〇○一二两三四五六七八九十百千万亿"
 # Words before a number that make it approximate or a threshold rather than a count.
@@ -56,6 +63,9 @@ _NUMBER = regex.compile(
     """,
     regex.VERBOSE,
 )
+# What any number needs at the least: a digit, 百分之, or a Chinese numeral with a unit after it.
+# Most paragraphs with Chinese numerals hold none (统一, 进一步): this rules them out in one search.
+_MAY_HOLD_NUMBER = regex.compile(rf"\d|百分之|[{_CN}几](?:余|多)?[万亿]?(?:{_UNIT_RE})")
 # A range (3-5人, 3至5人, 三到五个) is approximate at both ends.
 _PER = regex.compile(r"[/每](?:[\p{Han}]{1,3})")
 _RANGE_NEXT = regex.compile(rf"^[-~～〜—–至到][\d{_CN}]")
@@ -144,7 +154,16 @@ def _chinese_value(raw: str) -> int | None:
 
 def find_numbers(text: str) -> list[Number]:
     """Every number in `text` with its unit, in order."""
-    text = text.translate(_FULLWIDTH)
+    return list(_numbers(text))
+
+
+@lru_cache(maxsize=4096)
+def _numbers(text: str) -> tuple[Number, ...]:
+    """find_numbers, cached: the total, change, count and table checks read the same paragraphs."""
+    if _HAS_FULLWIDTH.search(text):  # translate() would look up every character
+        text = text.translate(_FULLWIDTH)
+    if not _MAY_HOLD_NUMBER.search(text):
+        return ()
     out: list[Number] = []
     approx_next = False
     for m in _NUMBER.finditer(text):
@@ -209,7 +228,7 @@ def find_numbers(text: str) -> list[Number]:
         else:
             end = m.end()
         out.append(Number(m.start(), end, value, unit, scale, decimals, approx, text[m.start() : end]))
-    return out
+    return tuple(out)
 
 
 # -- numbers in context -------------------------------------------------------------------------
@@ -241,9 +260,11 @@ class NumberedText:
     items: tuple[Item, ...]
     sentence_starts: tuple[int, ...]
     depth: tuple[int, ...]  # bracket depth of every character
+    # Views of these numbers that several checks read (total's lists of parts), built on first use.
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     def sentence_of(self, pos: int) -> int:
-        return sum(1 for s in self.sentence_starts if s <= pos) - 1
+        return bisect_right(self.sentence_starts, pos) - 1
 
 
 def _role(num: Number, label: str) -> str:
@@ -256,9 +277,23 @@ def _role(num: Number, label: str) -> str:
     return "value"
 
 
-def _clause_tail(text: str, depth: tuple[int, ...], start: int, end: int, level: int) -> str:
-    """The text of [start, end) at bracket depth `level` (bracketed asides dropped), from its last clause break."""
-    flat = "".join(text[i] for i in range(start, end) if depth[i] == level and text[i] not in _OPEN + _CLOSE)
+_BRACKET = regex.compile(f"[{regex.escape(_OPEN + _CLOSE)}]")
+_SENTENCE_BREAK = regex.compile(f"[{regex.escape(_SENTENCE_END)}]")
+
+
+def _clause_tail(text: str, depth: tuple[int, ...], brackets: list[int], start: int, end: int, level: int) -> str:
+    """The text of [start, end) at bracket depth `level` (bracketed asides dropped), from its last clause break.
+
+    `brackets` are the offsets of the bracket characters: between two of them the depth is constant,
+    so the text is cut into a few pieces rather than looked at character by character.
+    """
+    lo, hi = bisect_left(brackets, start), bisect_left(brackets, end)
+    pieces = []
+    for stop in [*brackets[lo:hi], end]:
+        if start < stop and depth[start] == level:
+            pieces.append(text[start:stop])
+        start = stop + 1
+    flat = "".join(pieces)
     cut = max(flat.rfind(ch) for ch in _CLAUSE_END)
     return flat[cut + 1 :].strip()
 
@@ -266,29 +301,89 @@ def _clause_tail(text: str, depth: tuple[int, ...], start: int, end: int, level:
 @lru_cache(maxsize=2048)
 def numbers_in(text: str) -> NumberedText:
     """Numbers of a paragraph with their sentence, bracket depth, label and role (cached: rules share it)."""
-    depth = []
+    depth: list[int] = []
+    brackets: list[int] = []
     level = 0
-    starts = [0]
-    for i, ch in enumerate(text):
-        if ch in _CLOSE:
+    for m in _BRACKET.finditer(text):  # the depth changes only at a bracket
+        at = m.start()
+        depth.extend([level] * (at - len(depth)))
+        if text[at] in _CLOSE:
             level = max(level - 1, 0)
         depth.append(level)
-        if ch in _OPEN:
+        if text[at] in _OPEN:
             level += 1
-        if ch in _SENTENCE_END and i + 1 < len(text):
-            starts.append(i + 1)
+        brackets.append(at)
+    depth.extend([level] * (len(text) - len(depth)))
+    starts = [0, *(m.end() for m in _SENTENCE_BREAK.finditer(text) if m.end() < len(text))]
     para = NumberedText(text, (), tuple(starts), tuple(depth))
     items = []
     prev_end = 0
-    for num in find_numbers(text):
+    for num in _numbers(text):
         sentence = para.sentence_of(num.start)
         lo = max(prev_end, para.sentence_starts[sentence])
-        level = depth[num.start]
-        label = _clause_tail(text, para.depth, lo, num.start, level)
-        clause = _clause_tail(text, para.depth, para.sentence_starts[sentence], num.start, level)
+        level = para.depth[num.start]
+        label = _clause_tail(text, para.depth, brackets, lo, num.start, level)
+        clause = _clause_tail(text, para.depth, brackets, para.sentence_starts[sentence], num.start, level)
         items.append(Item(num, sentence, level, label, _role(num, label), clause))
         prev_end = num.end
-    return NumberedText(text, tuple(items), tuple(starts), tuple(depth))
+    return NumberedText(text, tuple(items), para.sentence_starts, para.depth)
+
+
+# -- the numbers of a whole document --------------------------------------------------------------
+
+_NUMERAL = regex.compile(r"[一二两三四五六七八九十]")
+# Every character str.isdigit() accepts is a decimal digit (Nd) or another number (No): ① ² ⑴ …
+# (tests/test_numbers.py checks this over all of Unicode). A search for these finds the candidates.
+_DIGIT_LIKE = regex.compile(r"[\d\p{No}]")
+
+
+def has_digit(text: str) -> bool:
+    """any(ch.isdigit() for ch in text), without a Python step per character."""
+    return any(m.group().isdigit() for m in _DIGIT_LIKE.finditer(text))
+
+
+class DocumentNumbers:
+    """Which paragraphs of one document hold digits or numerals, and their numbers.
+
+    Built once per document (`document_numbers`) and shared by the total and change rules, so a
+    paragraph is scanned once however many of them run, and a paragraph without digits costs a
+    regular-expression search, not a Python step per character.
+    """
+
+    def __init__(self, doc: Document) -> None:
+        self.paragraphs = doc.paragraphs
+        self.has_digit = [has_digit(p.text) for p in doc.paragraphs]
+        self._numbered: dict[int, NumberedText | None] = {}
+        self._with_figures: list[int] | None = None
+
+    def numbered(self, index: int) -> NumberedText | None:
+        """numbers_in() of paragraph `index`, or None when it holds no number (nothing to check then).
+
+        Kept for the document, not only in numbers_in's bounded cache: the checks share what they
+        build on it (total's part lists), so each must get the same object.
+        """
+        if index not in self._numbered:
+            text = self.paragraphs[index].text
+            self._numbered[index] = numbers_in(text) if _numbers(text) else None
+        return self._numbered[index]
+
+    def with_figures(self) -> list[int]:
+        """Indexes of the paragraphs holding a digit or one of the numerals 一 to 十."""
+        if self._with_figures is None:
+            self._with_figures = [
+                i for i, p in enumerate(self.paragraphs) if self.has_digit[i] or _NUMERAL.search(p.text)
+            ]
+        return self._with_figures
+
+
+_DOCUMENTS: weakref.WeakKeyDictionary[Document, DocumentNumbers] = weakref.WeakKeyDictionary()
+
+
+def document_numbers(doc: Document) -> DocumentNumbers:
+    found = _DOCUMENTS.get(doc)
+    if found is None:
+        found = _DOCUMENTS[doc] = DocumentNumbers(doc)
+    return found
 
 
 # -- arithmetic with rounding ---------------------------------------------------------------------
