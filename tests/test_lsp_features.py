@@ -108,3 +108,48 @@ async def test_lint_file_command_returns_findings_of_a_docx(client: LanguageClie
         types.ExecuteCommandParams(command="gwlint.lintFile", arguments=[str(broken)])
     )
     assert result["path"] == str(broken) and result["error"]
+
+
+@pytest.mark.asyncio
+async def test_a_duplicate_points_to_its_first_copy(client: LanguageClient, tmp_path: Path):
+    (tmp_path / "gwlint.yaml").write_text("select: [duplicate.paragraph]\n", encoding="utf-8")
+    repeated = "我局认真贯彻落实上级关于政务公开工作的部署要求,主动公开政府信息一百二十条。"
+    text = f"一、主要做法\n{repeated}\n二、工作成效\n{repeated}\n"
+    uri = (tmp_path / "汇报.txt").as_uri()
+    open_text(client, uri, text)
+    diags = await published(client, uri)
+    assert [(d.code, d.range.start.line) for d in diags] == [("duplicate.paragraph", 3)]
+    related = diags[0].related_information
+    assert related is not None and len(related) == 1
+    assert related[0].location.uri == uri
+    assert related[0].location.range.start == types.Position(1, 0)
+    assert related[0].location.range.end == position_of(text, text.index(repeated) + len(repeated))
+
+
+@pytest.mark.asyncio
+async def test_extra_rule_folders_from_client_settings_add_rules(client: LanguageClient, tmp_path: Path):
+    rules = tmp_path / "office-rules"
+    rules.mkdir()
+    (rules / "local.yaml").write_text(
+        """rules:
+  - id: boilerplate.office-banner
+    category: boilerplate
+    severity: warning
+    kind: pattern
+    message: "内部模板的提示语:“{match}”"
+    explanation: 本单位模板中的提示语,定稿前应删除。
+    options:
+      patterns: ['此处填写[^。]*']
+    examples:
+      bad: ["此处填写本部门工作亮点"]
+      good: ["本部门工作亮点突出。"]
+""",
+        encoding="utf-8",
+    )
+    uri = (tmp_path / "稿.txt").as_uri()
+    open_text(client, uri, "此处填写本部门工作亮点\n")
+    assert all(d.code != "boilerplate.office-banner" for d in await published(client, uri))
+    client.set_configuration({"extraRuleFolders": [str(rules)], "select": ["boilerplate.office-banner"]}, section="gwlint")
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=None))
+    diags = await published(client, uri, accept=lambda ds: bool(ds))
+    assert [(d.code, d.severity) for d in diags] == [("boilerplate.office-banner", types.DiagnosticSeverity.Warning)]
