@@ -149,7 +149,8 @@ async def test_extra_rule_folders_from_client_settings_add_rules(client: Languag
     uri = (tmp_path / "稿.txt").as_uri()
     open_text(client, uri, "此处填写本部门工作亮点\n")
     assert all(d.code != "boilerplate.office-banner" for d in await published(client, uri))
-    client.set_configuration({"extraRuleFolders": [str(rules)], "select": ["boilerplate.office-banner"]}, section="gwlint")
+    settings = {"extraRuleFolders": [str(rules)], "select": ["boilerplate.office-banner"]}
+    client.set_configuration(settings, section="gwlint")
     client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=None))
     diags = await published(client, uri, accept=lambda ds: bool(ds))
     assert [(d.code, d.severity) for d in diags] == [("boilerplate.office-banner", types.DiagnosticSeverity.Warning)]
