@@ -29,9 +29,7 @@ def rule_href(rule_id: str) -> str:
 
 def to_diagnostic(finding: Finding, buffer: TextBuffer, uri: str, encoding: str) -> types.Diagnostic:
     related = [
-        types.DiagnosticRelatedInformation(
-            types.Location(uri, to_range(buffer, r.start, r.end, encoding)), r.message
-        )
+        types.DiagnosticRelatedInformation(types.Location(uri, to_range(buffer, r.start, r.end, encoding)), r.message)
         for r in finding.related
     ]
     return types.Diagnostic(

@@ -6,6 +6,9 @@ import pytest
 
 from gwlint.document import Document
 from gwlint.text.numbers import (
+    change_direction,
+    change_has_subject,
+    change_verb,
     document_numbers,
     find_numbers,
     format_value,
@@ -89,6 +92,59 @@ def test_rates_dates_and_per_unit_amounts_are_not_countable():
     assert not only("2023年").countable
     assert not only("标准780元/人月").countable
     assert only("780元").countable
+
+
+@pytest.mark.parametrize(
+    "text, unit",
+    [
+        ("办结时限45个工作日", "个工作日"),
+        ("试运行3个月", "个月"),
+        ("整理档案1,050卷", "卷"),
+        ("利用档案948卷次", "卷次"),
+    ],
+)
+def test_lengths_of_time_and_archive_units(text, unit):
+    num = only(text)
+    assert num.unit == unit
+    assert num.countable == (unit in ("卷", "卷次"))  # 3个月 is a length of time, not 3 of something
+
+
+@pytest.mark.parametrize(
+    "label, direction, verb",
+    [
+        ("比上年减少了", -1, "减少了"),
+        ("压缩率", -1, "压缩率"),
+        ("节约率为", -1, "节约率为"),
+        ("下降幅度为", -1, "下降幅度为"),
+        ("降幅达", -1, "降幅达"),
+        ("同比增长", 1, "增长"),
+        ("增长率为", 1, "增长率为"),
+        ("比上年多增", 1, "多增"),
+        ("比上年少增", -1, "少增"),
+        ("比上年少减", 0, ""),  # a smaller fall: which way the value went is not said
+        ("占比", 0, ""),
+        ("调整为", 0, ""),
+    ],
+)
+def test_direction_of_a_change(label, direction, verb):
+    assert (change_direction(label), change_verb(label)) == (direction, verb)
+
+
+@pytest.mark.parametrize(
+    "label, own",
+    [
+        ("同比增长", False),
+        ("比上年同期下降", False),
+        ("与去年相比减少", False),
+        ("较上年又增加", False),
+        ("增幅为", False),
+        ("审批材料平均压减了", True),
+        ("税收收入增长", True),
+        ("比2022年增长", True),  # a base that is a date, not the one before
+    ],
+)
+def test_a_change_clause_with_a_subject_of_its_own(label, own):
+    assert change_has_subject(label) is own
 
 
 def test_show_writes_a_value_the_way_the_number_is_written():

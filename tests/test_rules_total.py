@@ -122,6 +122,27 @@ def test_sentence_opening_with_qizhong_takes_the_total_of_the_sentence_before():
         ("办结率由85%提高到90%,提高15个百分点。", "85%提高到90%,提高15个百分点"),
         # No digit at all: the paragraph is read for its 为.
         ("行政权力事项由三百八十二项调整为六十九项,减少三百二十三项。", "三百八十二项调整为六十九项,减少三百二十三项"),
+        # The rate first, the before and after figures next.
+        ("全年办理不动产登记较上年增长12.5%,由去年的1.6万件增加到2.1万件。", "12.5%,由去年的1.6万件增加到2.1万件"),
+        ("全年安全事故同比下降20%,由上年的85起降至72起。", "20%,由上年的85起降至72起"),
+        # The rate between the value and the earlier value, or after a bracketed earlier value.
+        ("接待来访群众1,320人次,同比增长10%,较上年的1,100人次增加220人次。", "1,320人次,同比增长10%,较上年的1,100人次"),
+        ("全年新增市场主体3,240户(上年为2,700户),增长25%。", "3,240户(上年为2,700户),增长25%"),
+        ("投入3,450万元,同比增长18%(上年为3,000万元)。", "3,450万元,同比增长18%(上年为3,000万元"),
+        # The amount and the rate in either order, after the value or after the earlier value.
+        ("新建充电桩460个,增长18%,比上年增加60个。", "460个,增长18%,比上年增加60个"),
+        ("参保人数较上年的24,000人增加3,600人,增长12%。", "24,000人增加3,600人,增长12%"),
+        ("全年新增城镇就业6,180人,比上年少增320人,下降6.9%。", "6,180人,比上年少增320人,下降6.9%"),
+        # an aside in brackets between the value and its change
+        (
+            "收入17.9亿元(其中税收12亿元),比上年增收1.4亿元,增长12.6%。",
+            "17.9亿元(其中税收12亿元),比上年增收1.4亿元,增长12.6%",
+        ),
+        # Rates of reduction are (before - after) / before; lengths of time are compared too.
+        ("差旅费由去年的48万元压减至36万元,压减率33.3%。", "48万元压减至36万元,压减率33.3%"),
+        ("会议文件由120件精简为90件,精简比例30%。", "120件精简为90件,精简比例30%"),
+        ("办理时限由原来的15个工作日压缩至5个工作日,压缩率50%。", "15个工作日压缩至5个工作日,压缩率50%"),
+        ("办理时限由20个工作日缩短至8个工作日,缩短了10个工作日。", "20个工作日缩短至8个工作日,缩短了10个工作日"),
     ],
 )
 def test_changes_that_do_not_fit(text, excerpt):
@@ -141,6 +162,26 @@ def test_changes_that_do_not_fit(text, excerpt):
         "由约300项压减到86项,减少200多项。",
         "审批事项由56项调整为48项,其中减少10项,新增2项。",
         "受理申请120件,办结118件,较上年同期的100件增加20件。",
+        # the same facts in other orders, right
+        "全年办理不动产登记较上年增长31.2%,由去年的1.6万件增加到2.1万件。",
+        "接待来访群众1,320人次,同比增长20%,较上年的1,100人次增加220人次。",
+        "全年新增市场主体3,240户(上年为2,700户),增长20%。",
+        "新建充电桩460个,增长15%,比上年增加60个。",
+        "差旅费由去年的48万元压减至36万元,压减率25%。",
+        "办理时限由原来的15个工作日压缩至5个工作日,压缩率66.7%。",
+        "全年新增城镇就业6,820人,比上年多增320人,增长4.9%。",
+        # a change of something else: a subject of its own, another base, another kind of price
+        "收入增长8%,支出由450万元增加到540万元。",
+        "审批事项由120项精简到80项,减少40项;办事材料平均精简了35%。",
+        "累计培训3,200人次,较上年增加400人次;参训满意率提高5个百分点。",
+        "收入17.9亿元,比上年增收1.4亿元,税收收入增长12%。",
+        "全县生产总值320亿元,按可比价计算增长6.2%,比上年增加25亿元。",
+        "存款余额120亿元,比年初增加15亿元,比上年同期增长18%。",
+        "今年比年初增长20%,由去年的450万元增加到540万元。",
+        "粮食产量由2020年的42万吨增加到2023年的45万吨,比上年增长2%。",
+        "全市共有医疗机构1,200家,较上年增加50家,其中新增民营医院12家,增长8%。",
+        # rounded figures that allow the rate written
+        "参保人数较上年的2.4万人增加3,600人,增长12%。",
     ],
 )
 def test_changes_that_fit_or_cannot_be_told(text):
@@ -179,6 +220,9 @@ def test_shares_that_do_not_fit(text, excerpt):
         "全市政务服务事项1856项,其中可网上办理1789项,网上可办率达96.4%。",
         "参训150人,其中女性干部45人,占干部总数的37.5%。",  # a share of another base
         "截至目前,全县累计完成投资15.6亿元,占年度计划的78%。",
+        # a rate of reduction is (before - after) / before, not a share of the after figure
+        "会议文件由120件压减至45件,压减率62.5%。",
+        "公务用车由86辆减少到60辆,减少率30.2%。",
     ],
 )
 def test_shares_that_fit_or_cannot_be_told(text):
@@ -252,6 +296,29 @@ def test_closing_sections_are_not_among_the_items_announced():
 def test_slogans_and_unannounced_counts_are_not_checked():
     assert lint("全面推行行政执法三项制度。\n一、加强领导\n二、完善制度\n") == []
     assert lint("增强“四个意识”,做到“两个维护”。") == []
+
+
+@pytest.mark.parametrize(
+    "title, excerpt",
+    [
+        ("学校安全工作总结【三篇】", "三篇"),
+        ("年度个人述职报告[精选5篇]", "5篇"),
+        ("社区党建工作总结〔共8篇〕", "8篇"),
+        ("乡镇防汛工作汇报范文四篇", "四篇"),
+        ("2024年机关党建工作总结5篇", "5篇"),  # the page's title: a bare count is enough
+    ],
+)
+def test_collection_counters_in_other_brackets_and_words(title, excerpt):
+    page = f"{title}\n机关党建工作总结篇一\n正文。\n机关党建工作总结篇二\n正文。"
+    assert lint(page) == [("total.article-count", 1, excerpt)]
+    counted = title.replace(excerpt, "两篇" if excerpt[0] in "三四" else "2篇")
+    assert lint(page.replace(title, counted)) == []
+
+
+def test_a_count_of_articles_in_running_text_is_no_collection_counter():
+    page = "机关党建工作总结\n全年在报刊发表理论文章3篇\n机关党建工作总结篇一\n正文。\n机关党建工作总结篇二\n正文。"
+    assert lint(page) == []
+    assert lint("乡镇防汛工作汇报范文三篇\n乡镇防汛工作汇报篇一\n正文。") == []  # one draft cut from the page
 
 
 def test_collection_title_against_its_articles():
@@ -350,6 +417,84 @@ def test_text_table_only_when_its_columns_line_up():
     assert lint(clean) == [("total.table-sum", 4, "85")]
     ragged = "单位\t场次\t人数\n办公室\t3\t45\n法规科\t2\n合计\t5\t85"
     assert lint(ragged) == []
+
+
+@pytest.mark.parametrize(
+    "text, line, excerpt",
+    [
+        # one ideographic space between cells, and runs of spaces and ideographic spaces mixed
+        (
+            "各门类档案借阅情况如下:\n文书档案\u30001,320卷次\n科技档案\u3000  486卷次\n会计档案\u3000\u3000612卷次\n"
+            "合计\u30002,518卷次\n以上数据截至12月底。",
+            5,
+            "2,518卷次",
+        ),
+        (
+            "部门\u3000受理\u3000办结\u3000办结率\n综合科\u300052\u300050\u300096.2%\n审批科\u300087\u300087\u3000100%\n"
+            "执法科\u300041\u300039\u300095.1%\n合计\u3000190\u3000176\u300092.6%",
+            5,
+            "190",
+        ),
+        # spaces around tabs belong to the tab
+        ("单位 \t 场次\t人数\n办公室\t 3 \t45\n法规科  \t2\t 30\n合计\t5 \t 85", 4, "85"),
+        # a header row one cell short has lost its empty corner cell
+        (
+            "\u3000\u3000上半年\u3000下半年\u3000合计\n培训场次\u30006\u30008\u300014\n参训人数\u3000210\u3000260\u3000480",
+            3,
+            "480",
+        ),
+        # a measure word that no list of units has is the unit of the cells
+        ("文书档案\u300042万画幅\n科技档案\u300031万画幅\n照片档案\u30008万画幅\n合计\u300071万画幅", 4, "71万画幅"),
+    ],
+)
+def test_text_tables_by_their_shape(text, line, excerpt):
+    assert lint(text) == [("total.table-sum", line, excerpt)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "部门\u3000受理\u3000办结\u3000办结率\n综合科\u300052\u300050\u300096.2%\n审批科\u300087\u300087\u3000100%\n"
+        "执法科\u300041\u300039\u300095.1%\n合计\u3000180\u3000176\u300097.8%",
+        # prose and page chrome with ideographic spaces are no table
+        "来源:县政府办\u3000发布时间:2024-01-15\u3000浏览:1,326\n主题词:安全生产\u3000工作\u3000报告\n"
+        "抄送:县委办\u3000县人大办\u3000县政协办\n合计\u30003\u3000份",
+        "一、基本情况\u3000全年共接待来访群众120人次。\n二、主要做法\u3000建立台账5本。\n三、工作成效\u3000办结98件。\n合计\u300099件",
+        # ranks and numbers of rooms are not added up; rows of different lengths do not line up
+        "办公室\u30003号\n法规科\u30005号\n信息中心\u30002号\n合计\u300011号",
+        "单位\u3000场次\u3000人数\n办公室\u30003\u300045\n法规科\u30002\n合计\u30005\u300085",
+        # rows nested in rows: 一、工业 is the sum of 1.制造业 and 2.采矿业
+        "项目\t金额\n一、工业\t500\n1.制造业\t300\n2.采矿业\t200\n二、农业\t300\n合计\t800",
+    ],
+)
+def test_lines_that_are_no_table_or_add_up(text):
+    assert lint(text) == []
+
+
+# -- parts that name the tasks the text enumerates -------------------------------------------------
+
+PLAN = (
+    "××镇背街小巷改造实施方案\n一、改造内容\n(一)实施道路硬化。对12条背街小巷路面进行硬化。\n"
+    "(二)完善路灯安装。新装太阳能路灯150盏。\n(三)推进绿化美化。补植行道树800株。\n{more}二、资金保障\n"
+    "镇财政安排改造资金400万元,其中道路硬化200万元、路灯安装80万元、绿化美化{last}万元。"
+)
+
+
+def test_parts_that_name_every_task_of_the_plan_are_the_whole():
+    assert lint(PLAN.format(more="", last=100)) == [("total.parts-sum", 7, "400万元")]
+    assert lint(PLAN.format(more="", last=120)) == []
+
+
+def test_parts_that_name_some_of_the_tasks_may_leave_things_out():
+    assert lint(PLAN.format(more="(四)规范管线入地。整治空中线缆。\n", last=100)) == []
+
+
+def test_parts_whose_names_do_not_tell_the_tasks_apart_are_not_read_as_the_tasks():
+    text = (
+        "工作总结\n一、主要工作\n(一)抓党建促业务。开展主题党日12次。\n(二)抓业务强党建。办结案件320件。\n"
+        "(三)抓作风。开展明查暗访6次。\n二、经费使用\n全年使用经费120万元,其中党建20万元、业务80万元、作风10万元。"
+    )
+    assert lint(text) == []
 
 
 # -- the trap field -------------------------------------------------------------------------------

@@ -4,8 +4,8 @@ Checks, chosen by `check`:
 - items:    an announcement such as 下面我讲三点意见 / 重点做好以下四个方面工作 / 主要有三项 followed
             by numbered items (一、二、… / (一)(二)… / 1. 2. … / 一是、二是 …, in the paragraphs
             after it or in the rest of its paragraph) whose number differs from the one announced;
-- articles: a collection title announcing (七篇) over a file that holds a different number of
-            …篇一 / 第二篇 drafts;
+- articles: a collection title announcing (七篇), 【三篇】, [精选5篇], …范文两篇 over a file that
+            holds a different number of …篇一 / 第二篇 drafts (only a file of two drafts or more);
 - names:    a count next to the names it counts: 指导普陀、金山、徐汇、虹口四个试点区 or
             县直单位6个(人民医院、中医院、……). Lists with 和/及/与 are skipped (one name may hold a 和:
             城市更新和安全韧性提升), as are names with numbers in them; after 等 only a list longer
@@ -47,7 +47,14 @@ _INLINE = (
 )
 # What _ANNOUNCE needs at the least, found far faster: a paragraph without it announces nothing.
 _COUNT_CHARACTER = regex.compile(rf"[{_CN}]|\d")
-_ARTICLE_TITLE = regex.compile(rf"[(（][^()（）]{{0,8}}?(?P<num>\d{{1,3}}|[{_CN}]{{1,3}})篇[)）]\s*$")
+# How a collection page counts its drafts at the end of a line: (通用3篇), 【三篇】, [精选5篇], 〔共8篇〕,
+# …范文两篇; in the page's title also a bare …工作总结5篇.
+_ARTICLE_NUM = rf"(?P<num>\d{{1,3}}|[{_CN}]{{1,3}})篇"
+_ARTICLE_TITLE = regex.compile(
+    rf"[(（【\[［〔][^()（）【】\[\]［］〔〕]{{0,8}}?{_ARTICLE_NUM}[)）】\]］〕]\s*$"
+    rf"|(?:范文|例文|范例|范本|样文|模板|精选|通用|合集|汇编|大全|汇总|集锦)(?:共|精选)?{_ARTICLE_NUM}\s*$"
+)
+_TITLE_COUNT = regex.compile(rf"(?<=\p{{Han}}){_ARTICLE_NUM}\s*$")
 
 
 def _number(raw: str) -> int | None:
@@ -160,15 +167,18 @@ def _articles_hits(doc: Document) -> Iterator[Hit]:
     listed = _run(numbers)
     if listed != len(numbers):
         return
+    title = next((p for p in doc.paragraphs if p.text.strip()), None)
     for para in doc.paragraphs[: articles[0].index]:
         m = _ARTICLE_TITLE.search(para.text)
+        if m is None and para is title and doc.title is not None:
+            m = _TITLE_COUNT.search(para.text)
         if m is None:
             continue
         announced = _number(m["num"])
         if announced is not None and announced != listed:
             yield Hit(
                 para.start + m.start("num"),
-                para.start + m.end() - 1,
+                para.start + m.end("num") + 1,
                 fields={"announced": m["num"], "listed": listed},
                 data={"stated": announced, "computed": listed},
             )

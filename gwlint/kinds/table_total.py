@@ -4,30 +4,43 @@ Word tables arrive as paragraphs located by table, row and grid column; this kin
 grid. A row labelled 合计/总计/共计/小计 is checked against the numeric cells of its column above
 it (or below it, when the total row comes first), up to the header; a column headed 合计/总计 is
 checked against the numeric cells to its left in each row. Columns of rates, shares, averages,
-ranks or years, rows introduced by 其中, and cells with approximate numbers are left alone.
-In plain text, a table is a run of lines whose cells are separated by tabs (or by two or more
-spaces); it is checked only when every line has the same number of cells, because scraped tables
-drop merged and trailing empty cells and their columns no longer line up.
+ranks or years, rows introduced by 其中, rows numbered at two levels (一、工业 over 1.制造业), and
+cells with approximate numbers are left alone.
+In plain text, a table is found by its shape: a run of at least three lines cut into the same
+number of short cells by tabs, ideographic spaces (U+3000, one is enough) or runs of two or more
+spaces, mixed as they come. Each tab is a cell boundary (two tabs keep an empty cell between them);
+other runs of white space count once. A header row one cell short is read as missing its empty
+corner cell. A run whose rows differ in length is not checked, because scraped tables drop merged
+and trailing empty cells and their columns no longer line up; a line with a sentence in it is prose,
+never a row.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
 from gwlint.document import Document, Paragraph
 from gwlint.finding import Hit
 from gwlint.text.numbers import Number, find_numbers, format_value
+from gwlint.text.outline import parse_heading
 
 _TOTAL = regex.compile(r"^(?:合\s*计|总\s*计|共\s*计|总\s*数|小\s*计|全年合计|总合计)[:：]?$")
 _SUBTOTAL = regex.compile(r"^小\s*计")
 _NOT_SUMMED = regex.compile(r"率|比|%|占|均|平均|序号|编号|排名|名次|年份|年度|时间|日期|电话|代码|单价|价格|标准|指数")
 _NESTED = regex.compile(r"^\s*(?:其中|含|内[:：]|包括)")
 _EMPTY = {"", "-", "—", "/", "--", "——"}
-_TEXT_CELL_SEPARATOR = regex.compile(r"\t|[ \u3000]{2,}")
+_TEXT_CELL_SEPARATOR = regex.compile(r"[ \u3000]*\t[ \u3000]*|[ \u3000]*\u3000[ \u3000]*| {2,}")
+# A cell of a plain-text table is short and holds no sentence.
+_MAX_TEXT_CELL = 30
+_SENTENCE_MARK = regex.compile(r"[。!?！？;；]")
+# After a number in a cell, a measure word no list of units has (1,205画幅): the cell's unit. Not an
+# ordinal or a date (3号, 2级, 5楼).
+_CELL_UNIT = regex.compile(r"^\p{Han}{1,2}$")
+_NOT_A_UNIT = regex.compile(r"^[号级楼栋层届期版岁年月日时点区路]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +65,11 @@ def _cell_number(text: str) -> Number | None:
         return None
     num = numbers[0]
     rest = (text[: num.start] + text[num.end :]).strip()
+    if rest and not num.unit and not text[: num.start].strip() and _CELL_UNIT.match(rest):
+        if _NOT_A_UNIT.match(rest):
+            return None
+        num = replace(num, unit=rest, end=len(text), text=text)
+        rest = ""
     summable = num.countable or not num.unit
     return num if not rest and not num.approx and summable else None
 
@@ -74,30 +92,49 @@ def _word_grids(doc: Document) -> Iterator[Grid]:
         yield grid
 
 
+def _text_cells(para: Paragraph) -> list[tuple[str, int, int]]:
+    """The cells of a plain-text line with their absolute spans; [] when the line is no table row."""
+    text = para.text.rstrip()
+    pos = len(text) - len(text.lstrip())
+    if pos == len(text) or not _TEXT_CELL_SEPARATOR.search(text, pos):
+        return []  # one cell, no row: most lines, found without cutting them up
+    cells = []
+    for m in [*_TEXT_CELL_SEPARATOR.finditer(text, pos), None]:
+        raw = text[pos : m.start() if m else len(text)]
+        if len(raw) > _MAX_TEXT_CELL or _SENTENCE_MARK.search(raw):
+            return []
+        cells.append((raw, para.start + pos, para.start + pos + len(raw)))
+        pos = m.end() if m else pos
+    return cells
+
+
 def _text_grids(doc: Document) -> Iterator[Grid]:
-    """Runs of lines split into the same number of cells by tabs or wide spaces."""
+    """Runs of at least three lines cut into the same number of cells (see the module's docstring)."""
     run: list[list[tuple[str, int, int]]] = []
     for para in [*doc.paragraphs, None]:
-        cells = []
-        text = para.text.rstrip() if para is not None else ""
-        # A line without a separator is one cell, no row: skip cutting it up.
-        if text.strip() and _TEXT_CELL_SEPARATOR.search(text):
-            pos = len(text) - len(text.lstrip())
-            for m in [*_TEXT_CELL_SEPARATOR.finditer(text), None]:
-                end = m.start() if m else len(text)
-                raw = text[pos:end]
-                lead = len(raw) - len(raw.lstrip())
-                cells.append((raw.strip(), para.start + pos + lead, para.start + pos + lead + len(raw.strip())))
-                pos = m.end() if m else pos
+        cells = _text_cells(para) if para is not None else []
         if len(cells) >= 2:
             run.append(cells)
             continue
-        if len(run) >= 3 and len({len(row) for row in run}) == 1:
-            yield {
-                r: {c: Cell(t, s, e, _cell_number(t)) for c, (t, s, e) in enumerate(row, 1)}
-                for r, row in enumerate(run, 1)
-            }
+        grid = _text_grid(run)
+        if grid is not None:
+            yield grid
         run = []
+
+
+def _text_grid(run: list[list[tuple[str, int, int]]]) -> Grid | None:
+    """The grid of a run of rows, or None when it is too short or its rows do not line up."""
+    if len(run) < 3:
+        return None
+    width = len(run[-1])
+    # A header of labels one cell short has lost its empty corner cell: its labels head the columns after it.
+    corner = len(run[0]) == width - 1 and all(_cell_number(t) is None for t, _, _ in run[0])
+    if any(len(row) != width for row in run[1 if corner else 0 :]):
+        return None
+    return {
+        r: {c: Cell(t, s, e, _cell_number(t)) for c, (t, s, e) in enumerate(row, 2 if corner and r == 1 else 1)}
+        for r, row in enumerate(run, 1)
+    }
 
 
 def _row_label(row: dict[int, Cell]) -> str:
@@ -138,9 +175,15 @@ def _column_block(grid: dict[int, dict[int, Cell]], total_row: int, col: int) ->
     for direction in (-1, 1):
         index = rows.index(total_row) + direction
         cells, subtotals = [], []
+        levels = set()
         while 0 <= index < len(rows):
             row = grid[rows[index]]
             label = _row_label(row)
+            heading = parse_heading(label)
+            if heading is not None:
+                levels.add(heading.level)
+                if len(levels) > 1:
+                    return None  # 一、工业 above 1.制造业, 2.采矿业: rows nested in rows, not a column of parts
             cell = row.get(col)
             if cell is not None and cell.is_label:
                 if rows[index] >= first_data:

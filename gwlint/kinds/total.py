@@ -23,7 +23,18 @@ import regex
 
 from gwlint.document import Document
 from gwlint.finding import Hit
-from gwlint.text.numbers import Item, Number, NumberedText, document_numbers, format_value, percent_fits, ratio_range
+from gwlint.text.numbers import (
+    Item,
+    Number,
+    NumberedText,
+    change_direction,
+    change_has_subject,
+    document_numbers,
+    format_value,
+    percent_fits,
+    ratio_range,
+)
+from gwlint.text.outline import Heading
 
 CHECKS = ("parts", "part-exceeds", "share", "growth")
 
@@ -304,7 +315,48 @@ def _complete(pl: PartList) -> bool:
     return False
 
 
-def _part_exceeds_hits(para: NumberedText, offset: int) -> Iterator[Hit]:
+# Words before a part's name: 其中垃圾治理600万元 → 垃圾治理.
+_PART_LEAD = regex.compile(r"^(?:其中|分别为|分别是|分别|包括|含)?[:：,，\s]*")
+_HAN_PAIR = regex.compile(r"(?=(\p{Han}{2}))")
+
+
+def _sibling_titles(outline: list[Heading]) -> Iterator[list[str]]:
+    """The titles of each set of sibling headings numbered 1, 2 … N under one parent."""
+    groups: dict[tuple[int, int, str], list[Heading]] = {}
+    parents: list[Heading] = []
+    for h in outline:
+        while parents and parents[-1].level >= h.level:
+            parents.pop()
+        groups.setdefault((parents[-1].index if parents else -1, h.level, h.style), []).append(h)
+        parents.append(h)
+    for group in groups.values():
+        if [h.number for h in group] == list(range(1, len(group) + 1)):
+            yield [h.title for h in group]
+
+
+def _names_the_tasks(pl: PartList, doc: Document) -> bool:
+    """Do three or more parts name, one to one, the sections of one list of headings (其中垃圾治理600万元、
+    厕所改造500万元、污水治理300万元 under tasks (一) 垃圾 (二) 厕所 (三) 污水)? Then the list is the
+    whole the text itself enumerates, not a selection.
+
+    Each part is known by the two-character words of its name that no other part's name has, and
+    must find them in exactly one heading of the set, a different one for each part.
+    """
+    names = [_PART_LEAD.sub("", p.label) for p in pl.parts]
+    if len(names) < 3:
+        return False
+    words = [set(_HAN_PAIR.findall(name)) for name in names]
+    own = [w - set().union(*(o for o in words if o is not w)) for w in words]
+    for titles in _sibling_titles(doc.outline):
+        if len(titles) != len(names):
+            continue
+        found = [[j for j, title in enumerate(titles) if any(word in title for word in mine)] for mine in own]
+        if all(len(f) == 1 for f in found) and len({f[0] for f in found}) == len(names):
+            return True
+    return False
+
+
+def _part_exceeds_hits(para: NumberedText, offset: int, doc: Document) -> Iterator[Hit]:
     for pl in part_lists(para):
         head = pl.head.num
         big = next((p for p in pl.parts if p.num.value - p.num.tol > head.value + head.tol), None)
@@ -317,7 +369,7 @@ def _part_exceeds_hits(para: NumberedText, offset: int) -> Iterator[Hit]:
             )
 
 
-def _parts_hits(para: NumberedText, offset: int) -> Iterator[Hit]:
+def _parts_hits(para: NumberedText, offset: int, doc: Document) -> Iterator[Hit]:
     for pl in part_lists(para):
         head = pl.head.num
         if len(pl.parts) < 2 or pl.nested or _overlapping(pl):
@@ -344,7 +396,7 @@ def _parts_hits(para: NumberedText, offset: int) -> Iterator[Hit]:
             continue
         if diff > 0 and diff > 0.25 * head.value:
             continue
-        if diff < 0 and (-diff > 0.1 * head.value or not (tol == 0 or _complete(pl))):
+        if diff < 0 and (-diff > 0.1 * head.value or not (tol == 0 or _complete(pl) or _names_the_tasks(pl, doc))):
             continue
         digits = _decimals(head, pl.parts)
         yield Hit(
@@ -394,9 +446,16 @@ def _names_head(base: str, head: Item) -> bool:
 
 
 def _rate_after(para: NumberedText, item: Item, stop: int) -> Iterator[Item]:
-    """Percentages after `item` in its clause chain, up to offset `stop`."""
+    """Percentages after `item` in its clause chain, up to offset `stop`.
+
+    Past a semicolon, a rate whose clause names what it is about (…;审批材料平均压减了40%) is not the
+    rate of `item`.
+    """
     for it in para.items:
         if item.end <= it.start < stop and it.sentence == item.sentence and it.depth == item.depth:
+            crossed = _SEMICOLON.search(para.text, item.end, it.start)
+            if crossed and change_direction(it.label) and change_has_subject(it.label):
+                return
             if it.role == "rate":
                 yield it
             elif it.role == "value" and it.num.countable:
@@ -411,7 +470,7 @@ def _other_base_fits(para: NumberedText, rate: Item, part: Item) -> bool:
     )
 
 
-def _share_hits(para: NumberedText, offset: int) -> Iterator[Hit]:
+def _share_hits(para: NumberedText, offset: int, doc: Document) -> Iterator[Hit]:
     seen: set[int] = set()
     # A part of a total, followed by its share of that total.
     for pl in part_lists(para):
@@ -481,6 +540,8 @@ def _named_rate_hits(para: NumberedText, offset: int, seen: set[int]) -> Iterato
         m = _NAMED_RATE.search(rate.label)
         if rate.start in seen or m is None or rate.num.unit != "%" or rate.num.approx:
             continue
+        if change_direction(rate.label):
+            continue  # 压缩率, 增长率: a rate of change, (before - after) / before, read by total.change
         name = m["name"]
         before = [it for it in para.items[:index] if it.sentence == rate.sentence and it.depth == rate.depth]
         done = next((it for it in reversed(before) if it.role == "value" and it.num.countable), None)
@@ -518,7 +579,7 @@ def _signed(rate: Item) -> float:
     return -rate.num.value if falls else rate.num.value
 
 
-def _growth_hits(para: NumberedText, offset: int) -> Iterator[Hit]:
+def _growth_hits(para: NumberedText, offset: int, doc: Document) -> Iterator[Hit]:
     for pl in part_lists(para):
         head = pl.head
         if len(pl.parts) < 2 or pl.nested or head.num.approx:
@@ -565,6 +626,8 @@ class TotalChecker:
         self.check = options.check
 
     def run(self, doc: Document) -> Iterator[Hit]:
+        # Each check reads one paragraph's numbers; the document is there for the few that look
+        # further (parts: the headings its list of parts may name).
         run = {
             "parts": _parts_hits,
             "part-exceeds": _part_exceeds_hits,
@@ -575,7 +638,7 @@ class TotalChecker:
         for index in numbers.with_figures():  # paragraphs with a digit or a numeral 一…十
             para = numbers.numbered(index)
             if para is not None:
-                yield from run(para, doc.paragraphs[index].start)
+                yield from run(para, doc.paragraphs[index].start, doc)
 
 
 def compile(options: Options) -> TotalChecker:  # noqa: A001 - the kind interface

@@ -28,15 +28,18 @@ if TYPE_CHECKING:
 UNITS = (
     "个百分点", "百分点", "平方公里", "平方千米", "平方米", "立方米", "千瓦时", "千瓦", "公顷", "公里", "千米",
     "公斤", "千克", "美元", "欧元", "港元", "元", "吨", "亩", "米", "克",
-    "人次", "件次", "户次", "场次", "车次", "批次", "架次", "课时", "学时", "小时", "分钟", "工作日",
+    "人次", "件次", "户次", "场次", "车次", "批次", "架次", "卷次", "课时", "学时",
+    "个工作日", "个小时", "个月", "小时", "分钟", "工作日",
     "部分", "方面", "人", "名", "位", "件", "个", "项", "条", "份", "场", "次", "家", "所", "本", "册", "期",
-    "篇", "类",
+    "篇", "类", "卷",
     "户", "辆", "台", "套", "张", "例", "起", "座", "栋", "间", "处", "批", "封", "部", "支", "只", "头",
     "棵", "株", "箱", "袋", "盒", "门", "节", "轮", "届", "组", "队", "幅", "首", "集", "款", "种", "块",
     "片", "段", "层", "笔", "宗", "单", "点", "分", "床",
     "年", "月", "日", "天", "周", "岁", "%", "‰", "倍",
 )  # fmt: skip
-TIME_UNITS = frozenset({"年", "月", "日", "天", "周", "小时", "分钟", "工作日", "岁"})
+TIME_UNITS = frozenset({"年", "月", "日", "天", "周", "小时", "分钟", "工作日", "岁", "个工作日", "个小时", "个月"})
+# Lengths of time, which a change may shorten (由20个工作日压缩至5个工作日); 年, 月, 日 are mostly dates.
+DURATION_UNITS = frozenset({"天", "小时", "个小时", "分钟", "工作日", "个工作日", "个月"})
 RATE_UNITS = frozenset({"%", "‰", "个百分点", "百分点", "倍"})
 MAGNITUDES = {"百万": 1_000_000, "千万": 10_000_000, "万亿": 10**12, "百": 100, "千": 1000, "万": 10_000, "亿": 10**8}
 
@@ -77,13 +80,55 @@ _OPEN, _CLOSE = "(（[【", ")）]】"
 # A label ending in a change verb makes the number a difference (比上年减少1119人), unless the verb
 # leads to a target (减少到69项, 降至5%).
 _DELTA = regex.compile(
-    r"(?:增加|减少|增长|下降|提高|降低|上升|回落|增产|减产|增收|减收|下滑|扩大|缩小|压减|精简|缩减|削减|"
+    r"(?:增加|减少|增长|下降|提高|降低|上升|回落|增产|减产|增收|减收|下滑|扩大|缩小|压减|精简|缩减|削减|压缩|缩短|"
     r"净增|净减|多|少|增|减|降|升|涨|跌)了?$"
 )
 _BASE = regex.compile(
     r"(?:(?:比|较|同比|环比)(?:上年|去年|上一年|上年同期|去年同期|同期|年初|上年末|上月|上季度)?(?:的)?"
     r"|(?:上年|去年|上一年|上年同期|去年同期)(?:为|是))$"
 )
+
+# What makes a number a change, and which way: a verb (减少了, 压缩) or the name of a rate of change
+# (降幅为, 压缩率, 增长率). A reduction rate is (before - after) / before, never after / before.
+_FALL_VERBS = "减少|下降|降低|压减|压缩|压降|精简|精减|缩减|削减|缩短|缩小|调减|节约|节省"
+_FALL = regex.compile(
+    rf"(?:(?:{_FALL_VERBS}|回落|净减|减收|减产|下滑|少增|少|(?<![多少])减|降|跌)了?"
+    rf"|(?:降幅|减幅|跌幅|(?:{_FALL_VERBS})(?:率|幅度|比例))(?:为|达到|达|是)?)$"
+)
+_RISE = regex.compile(
+    r"(?:(?:增加|增长|提高|上升|扩大|提升|调增|净增|增收|增产|多增|多|(?<!少)增|升|涨)了?"
+    r"|(?:增幅|涨幅|(?:增加|增长|提高|上升|提升)(?:率|幅度))(?:为|达到|达|是)?)$"
+)
+
+
+def change_direction(label: str) -> int:
+    """+1 when `label` ends in a rise (增长, 增幅为), -1 in a fall (减少了, 压缩率), 0 otherwise."""
+    if _FALL.search(label):
+        return -1
+    if _RISE.search(label):
+        return 1
+    return 0
+
+
+def change_verb(label: str) -> str:
+    """The words at the end of `label` that make the number after it a change ("" when none)."""
+    m = _FALL.search(label) or _RISE.search(label)
+    return m.group() if m else ""
+
+
+# What may stand before the verb of a change that has no subject of its own: 同比, 比上年, 较去年同期 …
+_BARE_CHANGE = regex.compile(
+    r"^(?:与|和|同)?(?:上年同期|去年同期|上年|去年|同期)相比|^(?:同比|环比)"
+    r"|^(?:比|较)(?:上年同期|去年同期|上年末|年初|上年|去年|上一年|上月|上季度|同期)?(?:的)?"
+)
+_CHANGE_FILLERS = regex.compile(r"^(?:而|又|再|也|均|共|净|总体|整体)*$")
+
+
+def change_has_subject(label: str) -> bool:
+    """Does a change's clause name what changed (审批材料平均压减了), or go on with the clause before (同比增长)?"""
+    rest = label[: len(label) - len(change_verb(label))]
+    bare = _BARE_CHANGE.match(rest)
+    return not _CHANGE_FILLERS.match(rest[bare.end() :] if bare else rest)
 
 
 @dataclass(frozen=True, slots=True)
