@@ -124,7 +124,30 @@ def test_a_link_to_another_page_is_no_part_of_the_draft():
     assert missing(text) == {(1, "打算")}
 
 
-def test_problems_solved_and_plans_fulfilled_are_not_the_parts():
+SUMMARY = "2024年应急管理工作总结\n全年开展应急演练18次,但基层应急队伍力量仍然薄弱。\n"
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "相关推荐:明年应急管理工作打算范文",
+        "热门文章\n2025年应急管理工作计划\n应急管理下一步工作打算",
+        "猜你喜欢:\n明年防汛工作安排\n2025年安全生产工作要点",
+        "2025年工作计划 | 防汛工作要点",
+        "2025年应急管理工作计划  消防工作总结  防汛工作计划",
+        "【模板下载】应急管理今后工作打算",
+        "应急管理工作计划范文(精选5篇)",
+    ],
+)
+def test_site_chrome_supplies_no_part(chrome):
+    assert missing(SUMMARY + chrome) == {(1, "打算")}
+
+
+def test_a_sentence_after_a_link_list_is_the_draft_again():
+    text = SUMMARY + "相关阅读\n2025年应急管理工作计划\n下一步,我局将加强基层应急队伍建设。"
+    assert missing(text) == set()
+    assert missing(SUMMARY + "下一步,我局将加强基层应急队伍建设。") == set()
+
     text = (
         "社区2023年工作总结\n"
         "(一)着力缩小城乡差距\n"
@@ -221,6 +244,75 @@ def test_an_activity_plan_needs_purpose_schedule_and_requirements():
         "各单位要高度重视,精心组织。"
     )
     assert missing(complete) == set()
+
+
+PLAN_PARTS = {
+    "目的": "一、活动目的\n增进居民对垃圾分类的了解,提高分类投放准确率。",
+    "时间": "二、活动安排\n社区志愿者入户发放宣传册。",
+    "要求": "三、工作要求\n各网格员要高度重视,精心组织。",
+}
+
+
+def _plan(**parts: str) -> str:
+    """A plan for a neighbourhood sorting campaign, with its parts stated as given."""
+    body = {**PLAN_PARTS, **parts}
+    return "“垃圾分类进小区”宣传活动方案\n" + "\n".join(body.values())
+
+
+@pytest.mark.parametrize(
+    "schedule",
+    [
+        "(一)入户宣传。社区志愿者入户发放宣传册。完成时限:6月30日前。",
+        "活动时间:即日起至年底。",
+        "各网格于本月底前完成入户摸底,下旬开展集中宣传。",
+        "第三季度组织一次分类投放评比。",
+        "活动分三个阶段进行:动员部署、集中宣传、总结提升。",
+        "宣传活动为期一个月,由社区办公室统一调度。",
+        "二、实施步骤\n社区志愿者入户发放宣传册。",
+        "每周六上午在小区广场设置咨询点。",
+    ],
+)
+def test_a_plan_states_its_timing_in_any_common_form(schedule):
+    assert missing(_plan(时间=schedule)) == set()
+
+
+@pytest.mark.parametrize(
+    "purpose",
+    [
+        "为了进一步提升居民垃圾分类意识,特制定本方案。",
+        "一、指导思想\n坚持以人民为中心,推动生活垃圾减量化。",
+        "本次活动的意义在于引导居民养成分类习惯。",
+        "工作目标:年底前小区分类投放准确率达到90%以上。",
+        "根据市城管局《关于深化生活垃圾分类工作的通知》要求,结合社区实际,制定本方案。",
+        "本次活动以“分类新时尚,共建好家园”为主题。",
+    ],
+)
+def test_a_plan_states_its_purpose_in_any_common_form(purpose):
+    assert missing(_plan(目的=purpose)) == set()
+
+
+@pytest.mark.parametrize(
+    "requirements",
+    [
+        "三、保障措施\n社区办公室统筹宣传物资。",
+        "四、注意事项\n入户宣传时佩戴工作证。",
+        "四、活动纪律\n志愿者不得向居民收取任何费用。",
+        "责任分工:社区居委会牵头,物业公司配合。",
+        "五、组织领导\n成立由社区书记任组长的活动领导小组。",
+        "请各网格务必于每周五前报送进展情况。",
+    ],
+)
+def test_a_plan_states_its_requirements_in_any_common_form(requirements):
+    assert missing(_plan(要求=requirements)) == set()
+
+
+def test_a_plan_part_is_reported_only_when_nothing_says_it():
+    plain = "设置咨询台,发放宣传册。"
+    assert missing(_plan(目的=plain)) == {(1, "目的")}
+    assert missing(_plan(时间=plain)) == {(1, "时间")}
+    assert missing(_plan(要求=plain)) == {(1, "要求")}
+    # "第一时间" is no time of the campaign
+    assert missing(_plan(时间="发现混投问题第一时间劝导。")) == {(1, "时间")}
 
 
 # -- the project's document types (gwlint.yaml `document_types:`) ------------------------------

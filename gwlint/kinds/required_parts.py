@@ -14,6 +14,9 @@ missing part is reported once per draft, on the line of the draft's title (or ar
 with `data.part` naming it; a rule reports the parts its `parts` option names, so that each part
 is a rule of its own (the engine keeps one finding per rule and span).
 
+Site chrome copied along with a page (link lists, "相关推荐:…2024年信访工作计划范文", several
+titles on one line, lines labelled 范文/模板/下载/推荐) names other pages, and supplies no part.
+
 The project's `document_types` (gwlint.yaml) reach the kind through the `document_types` option,
 which the engine fills in: a type named there replaces the keys it gives of the built-in type of
 that name, `false` switches a built-in type off, and a new name adds a type.
@@ -40,6 +43,26 @@ TITLE_LINES = 4  # … and among the first non-empty paragraphs of its draft
 OPENING_LINES = 6  # paragraphs searched for an opening such as "现将…总结如下"
 LABEL_MAX = 16  # "主要问题:一是……" — a run-in heading before a colon
 SHORT_HEADING = 30  # an unnumbered line this short without a full stop reads as a heading
+
+# Site chrome: a label that introduces links to other pages, alone or before the links.
+_CHROME_LABEL = regex.compile(
+    r"^\s*[【\[(（]?\s*(?:相关(?:推荐|阅读|文章|范文|内容|链接|搜索|资料|专题)|(?:推荐|热门|精彩|最新|精选|猜你)"
+    r"(?:阅读|访问|文章|范文|推荐|内容|搜索|专题|标签|喜欢)|推荐|猜你喜欢|延伸阅读|扩展阅读|拓展阅读|更多(?:相关|精彩|推荐)?"
+    r"(?:文章|范文|内容|阅读)?|上一?篇|下一?篇|本文(?:链接|地址|标签|来源)|文章(?:标签|来源|链接)|标签|关键词|tags?"
+    r"|(?:免费|文档|模板|word|WORD|Word)?下载(?:地址|链接|文档)?|范文(?:推荐|大全|下载)?|模板)\s*[】\])）]?\s*(?:[:：|｜>›»]|$)",
+    regex.IGNORECASE,
+)
+# A line naming a sample or a download, not a sentence of the draft.
+_CHROME_WORD = regex.compile(
+    r"范文|模板|范本|(?:免费|文档|word|WORD|Word)下载|下载(?:地址|链接|文档)|[(（【]?(?:精选|优秀|通用|热门)?\d+篇[)）】]|大全"
+)
+# The end of a title of a document: several of these on one line are a list of links.
+_TITLE_END = regex.compile(
+    r"(?:总结|计划|方案|报告|汇报|范文|模板|范本|心得|体会|讲话|发言|致辞|通知|意见|制度|办法|材料|规划|要点|"
+    r"演讲稿|发言稿|讲话稿|述职|大全|例文|\d+篇[)）]?)\s*$"
+)
+_SENTENCE_END = regex.compile(r"[。;；!！?？]\s*$")
+_SEPARATED = regex.compile(r"\s*[|｜]\s*|\s+")
 
 _QUOTED_TITLE = regex.compile(r"《[^《》]*》")  # the title of another document inside a title
 _LABEL = regex.compile(rf"^\s*([^:\uff1a。;\uff1b]{{2,{LABEL_MAX}}})[:\uff1a]")
@@ -176,6 +199,7 @@ class RequiredParts:
             if not doc_type.parts:
                 continue
             body = [doc.paragraphs[i] for i in range(draft.start, draft.end) if i not in (title_index, draft.heading)]
+            body = _without_chrome(body)
             title = doc.paragraphs[title_index]
             for part in doc_type.parts:
                 if self.parts and part.name not in self.parts:
@@ -244,6 +268,44 @@ def _first_non_empty(paragraphs: Sequence[Paragraph], draft: Draft) -> int:
         if paragraphs[index].text.strip():
             return index
     return draft.start
+
+
+def _without_chrome(body: Sequence[Paragraph]) -> list[Paragraph]:
+    """The body without the site chrome around the draft: link labels and the links under them.
+
+    Under a label standing alone ("相关推荐", "热门文章:") every title-like line is a link, up to
+    the first sentence.
+    """
+    kept: list[Paragraph] = []
+    in_links = False
+    for para in body:
+        text = para.text.strip()
+        if not text:
+            continue
+        label = _CHROME_LABEL.match(text)
+        if label is not None:
+            in_links = not text[label.end() :].strip()  # the links follow on the next lines
+            continue
+        if in_links and _is_title_like(text) and len(text) <= TITLE_MAX // 2:
+            continue
+        in_links = False
+        if not _is_chrome(text):
+            kept.append(para)
+    return kept
+
+
+def _is_chrome(text: str) -> bool:
+    """A line naming other pages: a sample or a download, or several titles in a row."""
+    if _SENTENCE_END.search(text):
+        return False
+    if _CHROME_WORD.search(text):
+        return True
+    items = [item for item in _SEPARATED.split(text) if item]
+    if len(items) < 2:
+        return False
+    if "|" in text or "｜" in text:
+        return sum(1 for item in items if regex.search(r"\p{Han}{4}", item)) >= 2
+    return sum(1 for item in items if _TITLE_END.search(item) and len(item) >= 6) >= 2
 
 
 def _heading_text(text: str) -> str | None:
