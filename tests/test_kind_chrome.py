@@ -50,6 +50,25 @@ def test_a_signature_beside_a_footer_is_part_of_the_document():
     assert [line for line, _, _ in hits(page)] == [3]
 
 
+@pytest.mark.parametrize(
+    "signature",
+    ["二〇XX年X月X日", "20XX年X月X日", "XX县XX局", "××市××中心", "某某街道办事处", "○○公司"],
+)
+def test_a_masked_signature_or_date_beside_a_footer_stays_the_documents(signature):
+    page = f"{BODY}\n{signature}\nCopyright 2024 某网\n"
+    assert [line for line, _, _ in hits(page)] == [3]
+    page = f"{BODY}\n{signature}\n浏览:12次\n"
+    assert [line for line, _, _ in hits(page)] == [3]
+
+
+def test_markdown_headings_table_rows_and_breaks_are_not_menu_links():
+    page = f"## 主要成效\n浏览:12次\n| 单位 | 人数 |\n---\n{BODY}\n***\n加入收藏\n"
+    doc = Document.from_text(page, "page.md", format="md")
+    assert [doc.position(h.start)[0] for h in chrome.compile(OPTIONS).run(doc)] == [2, 7]
+    doc = Document.from_text(page, "page.txt")
+    assert [doc.position(h.start)[0] for h in chrome.compile(OPTIONS).run(doc)] == [1, 2, 3, 4, 7]
+
+
 def test_a_list_after_a_colon_belongs_to_the_document():
     page = f"{BODY}\n附件:\n信息公开指南\n信息公开目录\n信息公开年报\nCopyright 2024\n"
     assert [line for line, _, _ in hits(page)] == [6]

@@ -133,13 +133,107 @@ def test_a_suppression_comment_is_not_html_residue():
     assert found("<!-- 来自网页的注释 -->今年以来") == [("boilerplate.markup", 1, "<!-- 来自网页的注释 -->")]
 
 
-def test_markdown_keeps_its_code_spans_and_html():
+def test_markdown_keeps_its_code_spans_but_not_html_in_prose():
     text = "运行`gwlint`检查草稿<br>\n"
-    assert found(text, format="md") == []
+    assert found(text, format="md") == [("boilerplate.markup", 1, "<br>")]
     assert found(text, format="txt") == [
         ("boilerplate.stray-mark", 1, "`"),
         ("boilerplate.stray-mark", 1, "`"),
         ("boilerplate.markup", 1, "<br>"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, excerpt",
+    [
+        ("各镇街报送情况如下:<br/>\n", "<br/>"),
+        ("一、工作目标<BR>全面推进政务公开\n", "<BR>"),
+        ("<p>今年以来,我局认真落实</p>\n", "<p>"),
+        ("今年以来&nbsp;我局认真落实\n", "&nbsp;"),
+    ],
+)
+def test_html_in_markdown_prose_is_page_residue(text, excerpt):
+    assert found(text, format="md")[0] == ("boilerplate.markup", 1, excerpt)
+
+
+def test_markdown_keeps_a_line_break_in_a_table_cell_and_comments():
+    text = (
+        "| 单位 | 主要做法 |\n"
+        "| --- | --- |\n"
+        "| 区政务服务中心 | 一是优化流程<br>二是压缩时限 |\n"
+        "<!-- 待补充第三季度数据 -->\n"
+    )
+    assert found(text, format="md") == []
+    assert found(text, format="txt") == [
+        ("boilerplate.markup", 3, "<br>"),
+        ("boilerplate.markup", 4, "<!-- 待补充第三季度数据 -->"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "发布者:admin | 来源:网络整理 | 更新时间:2024-05-20",
+        "作者：张明　｜　来源：互联网　｜　阅读量：3021",
+        "来源:原创  字数:2416  发布时间:2023-11-02",
+        "编辑:小林 | 栏目:工作总结",
+        "本文共计2300字,预计阅读时间6分钟",
+        "全文约1800字，阅读时长约4分钟",
+        "本文转载自网络,版权归原作者所有,如有侵权请联系删除。",
+        "文章来源于网络，仅作学习交流，侵权请联系删除",
+        "[点击下载Word版全文](https://example.com/d/123.html)",
+        "下载完整版请点击这里",
+        "关注后即可获取完整文档",
+        "PDF版下载",
+        "点赞 | 收藏 | 分享到朋友圈",
+        "觉得有用就点个赞吧",
+        "👍 觉得不错请转发给同事",
+        "⭐ 收藏本文，📤 转发",
+    ],
+)
+def test_article_meta_repost_download_and_share_lines_are_page_chrome(line):
+    text = f"今年以来,我局认真落实上级部署,扎实推进政务公开工作。\n{line}\n"
+    for fmt in ("txt", "md"):
+        assert found(text, format=fmt) == [("boilerplate.page-chrome", 2, line)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "“网信河北”推送的政策解读获网友点赞、转发2万余次。",
+        "全年征文字数:每篇不超过3000字。",
+        "群众可登录门户网站下载办事指南。",
+        "作者:市委政研室",
+        "阅读时间安排在每天下午。",
+        "为一线防疫人员点赞。",
+        "年报全文可在政府网站获取。",
+    ],
+)
+def test_government_text_about_likes_downloads_and_authors_is_not_chrome(line):
+    text = f"今年以来,我局认真落实上级部署,扎实推进政务公开工作。\n{line}\n"
+    assert found(text) == []
+    assert found(text, format="md") == []
+
+
+def test_a_markdown_page_keeps_its_headings_and_breaks_beside_chrome():
+    text = (
+        "# 2023年工作总结\n"
+        "\n"
+        "发布者:admin | 来源:网络整理 | 更新时间:2024-05-20\n"
+        "\n"
+        "## 主要成效\n"
+        "\n"
+        "今年以来,我局认真落实上级部署,扎实推进政务公开工作。\n"
+        "\n"
+        "---\n"
+        "\n"
+        "[点击下载Word版全文](https://example.com/d/123.html)\n"
+    )
+    # as plain text the short heading and the rule between two chrome lines read as a menu
+    assert lines(text) == [3, 5, 9, 11]
+    assert [(r, n) for r, n, _ in found(text, format="md")] == [
+        ("boilerplate.page-chrome", 3),
+        ("boilerplate.page-chrome", 11),
     ]
 
 

@@ -121,6 +121,29 @@ def test_markdown_emphasis_is_not_a_masked_word_in_md_files_only():
     ]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "联系人：**XXX**，联系电话：**XXXXXXXX**",
+            [("placeholder.masked-name", 1, "XXX"), ("placeholder.masked-name", 1, "XXXXXXXX")],
+        ),
+        ("**XX县XX局**办公室", [("placeholder.masked-name", 1, "XX"), ("placeholder.masked-name", 1, "XX")]),
+        ("**20xx年**政务公开工作总结", [("placeholder.masked-year", 1, "20xx")]),
+        ("定于**月**日召开", [("placeholder.masked-date", 1, "**月**日")]),
+    ],
+)
+def test_a_mask_inside_markdown_emphasis_is_still_a_placeholder(text, expected):
+    assert found(text, format="md") == expected
+    # a .txt draft has no emphasis: the mask is found the same way
+    assert [f for f in found(text) if f[2] != "**"] == expected
+
+
+@pytest.mark.parametrize("text", ["**年度目标**:完成**重点任务**", "完成**年度**目标", "**一是,加强领导**"])
+def test_emphasis_of_real_words_stays_clean_in_markdown(text):
+    assert found(text, format="md") == []
+
+
 def test_a_masked_year_inside_a_document_number_is_reported_once_as_the_number():
     assert found("根据辽政办发[20xx]61号文件") == [("placeholder.masked-doc-number", 1, "[20xx]61号")]
 

@@ -31,10 +31,18 @@ NUMBERED = regex.compile(
 # Dates, document numbers and signatures close a document; they are never links either, not even
 # with the digits still masked (20XX年X月X日).
 DOC_PART = regex.compile(
-    r"^[(（]?(?:\d{4}|[〇○零一二三四五六七八九十]{4}|[\dXxＸｘ×*＊]{4})年[\d〇○零一二三四五六七八九十Xxｘ×*＊]{1,2}月"
-    r"(?:[\d〇○零一二三四五六七八九十Xxｘ×*＊]{1,3}日)?[)）]?$|号$"
+    r"^[(（]?[\d〇○零一二三四五六七八九十XxＸｘ×*＊]{4}年[\d〇○零一二三四五六七八九十XxＸｘ×*＊]{1,2}月"
+    r"(?:[\d〇○零一二三四五六七八九十XxＸｘ×*＊]{1,3}日)?[)）]?$|号$"
     r"|(?:厅|局|委|办|室|院|部|处|会|政府|中心|公司|街道|镇|乡|村|社区|学校|所|站|队|组)$"
 )
+# A line with an unfilled template slot (XX县, ××局, ***, 某某, ○○) is the document's own draft text:
+# no site puts a mask into its menu, so chrome beside it never spreads onto it.
+MASKED = regex.compile(
+    r"(?<![A-Za-z])(?:[XxＸｘ×]{2,}|[*＊]{2,}|某某|[○〇□]{2,})(?![A-Za-z])|(?<![A-Za-z])[XxＸｘ×](?=[年月日号])"
+)
+# Markdown: a heading or a table row is structure the writer typed; a thematic break is a blank line.
+MD_STRUCTURE = regex.compile(r"^(?:#{1,6}[ \t]|\|)")
+MD_BREAK = regex.compile(r"^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 SYMBOL_LINE = regex.compile(r"^[+|>»›/\\^~#@&·•►▶→<«‹]{1,3}$")
 # A title in the page header is not a column name.
 DOC_TYPE = regex.compile(
@@ -135,7 +143,7 @@ class ChromeChecker:
                     pos = m.start() + 1
         return found
 
-    def _classify(self, para: Paragraph, marker: tuple[int, int] | None) -> int:
+    def _classify(self, para: Paragraph, marker: tuple[int, int] | None, md: bool = False) -> int:
         text = para.text.strip()
         if para.location.story != "body":
             return OTHER  # a Word header or footer ("第1页 共3页") belongs to the document
@@ -143,8 +151,12 @@ class ChromeChecker:
             return CHROME  # pages pasted into Word often keep their layout tables
         if para.location.table:
             return OTHER  # short cells are the nature of tables, not a menu
-        if not text:
+        if not text or (md and MD_BREAK.match(text)):
             return BLANK
+        if md and MD_STRUCTURE.match(text):
+            return OTHER
+        if MASKED.search(text):
+            return OTHER
         if SYMBOL_LINE.match(text):
             return LINK
         if len(text) <= self.options.link_max_len and not LINK_FORBIDDEN.intersection(text):
@@ -166,7 +178,8 @@ class ChromeChecker:
         lists = {i: span for i, span in self._link_lists(doc).items() if i not in found}
         found.update(lists)
         markers = [found.get(i) for i in range(len(paras))]
-        classes = [self._classify(para, marker) for para, marker in zip(paras, markers, strict=True)]
+        md = doc.format == "md"
+        classes = [self._classify(para, marker, md) for para, marker in zip(paras, markers, strict=True)]
         if CHROME not in classes and LINK not in classes:
             return
         body = [i for i, c in enumerate(classes) if c == BODY]
@@ -225,6 +238,7 @@ class ChromeChecker:
             and not SYMBOL_LINE.match(text)
             and not text.endswith(("。", "!", "\uff01", ";", "\uff1b"))
             and not DOC_PART.search(text)
+            and not MASKED.search(text)
         )
 
     @staticmethod
