@@ -254,3 +254,27 @@ def test_growth_range_uses_the_rounding_of_both_numbers():
 )
 def test_chinese_integers(text, value):
     assert parse_chinese_int(text) == value
+
+
+def test_bare_numbers_listed_before_a_unit_take_that_unit():
+    found = find_numbers("人数分别为30、40、30、30名,另有2023年")
+    assert [(n.text, n.unit) for n in found] == [
+        ("30", "名"),
+        ("40", "名"),
+        ("30", "名"),
+        ("30名", "名"),
+        ("2023年", "年"),
+    ]
+    # Not across a magnitude (30、40万元 may mean 30元) nor across other separators.
+    assert [n.unit for n in find_numbers("分别为30、40万元")] == ["", "元"]
+    assert [n.unit for n in find_numbers("编号30,共40名")] == ["", "名"]
+
+
+def test_compound_units_stay_one_unit():
+    assert [(n.text, n.unit) for n in find_numbers("能耗12.6万吨标准煤,由3.2万元/亩提高到3.8万元/亩")] == [
+        ("12.6万吨标准煤", "吨标准煤"),
+        ("3.2万元/亩", "元/亩"),
+        ("3.8万元/亩", "元/亩"),
+    ]
+    assert only("流量1500立方米/秒").unit == "立方米/秒"
+    assert only("标准780元/人月").unit == "元/人月"

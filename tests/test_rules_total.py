@@ -512,3 +512,96 @@ def test_gov_published_flags_only_its_real_defects():
         doc = Document.from_text(path.read_text(encoding="utf-8"), str(path))
         found |= {(path.name, doc.position(f.start)[0]) for f in ENGINE.lint(doc)}
     assert found == expected
+
+
+# -- holdout2 weaknesses: rate bases, compound units, lists with text after them, md drafts ---------
+
+
+def test_a_named_rate_takes_the_stated_total_of_a_list_as_its_base():
+    # 80/86 = 93.0%: the nearest number (16处) is a part of the list, not the base of 整改率.
+    right = "今年共排查消防隐患86处,其中一般隐患70处、较大隐患16处,目前已整改80处,整改率93.0%。"
+    assert lint(right) == []
+    wrong = right.replace("93.0%", "95.0%")
+    assert lint(wrong) == [("total.share", 1, "80处,整改率95.0%")]
+
+
+def test_a_named_rate_with_two_possible_bases_is_left_alone():
+    # 共走访200户 and the nearer 150户 could each be what 回访率 is of.
+    assert lint("共走访困难群众200户,建立台账150户,已回访120户,回访率60.0%。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        (
+            "全年能耗总量为12.6万吨标准煤,比上年的13.5万吨标准煤减少1.2万吨标准煤。",
+            "12.6万吨标准煤,比上年的13.5万吨标准煤减少1.2万吨标准煤",
+        ),
+        ("亩均税收由3.2万元/亩提高到3.8万元/亩,增加0.8万元/亩。", "3.2万元/亩提高到3.8万元/亩,增加0.8万元/亩"),
+        (
+            "汛期最大流量为1500立方米/秒,比上年的1200立方米/秒增加200立方米/秒。",
+            "1500立方米/秒,比上年的1200立方米/秒增加200立方米/秒",
+        ),
+    ],
+)
+def test_changes_in_compound_units(text, excerpt):
+    assert lint(text) == [("total.change", 1, excerpt)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全年能耗总量为12.6万吨标准煤,比上年的13.5万吨标准煤减少0.9万吨标准煤。",
+        "亩均税收由3.2万元/亩提高到3.8万元/亩,增加0.6万元/亩。",
+        "全年综合能耗为2.08万吨标准煤,比上年的2.35万吨标准煤下降11.5%。",
+    ],
+)
+def test_right_changes_in_compound_units(text):
+    assert lint(text) == []
+
+
+def test_parts_listed_with_the_unit_written_once_and_text_after_them():
+    text = "共招募志愿者120名,分为4个服务队,人数分别为30、40、30、30名。随后开展了岗前培训。"
+    assert lint(text) == [("total.parts-sum", 1, "120名")]
+    assert lint(text.replace("120名", "130名")) == []
+
+
+def test_parts_after_a_colon_that_divides_the_number_before_it():
+    text = "面向全镇招募志愿者120名,分为4个服务队:宣讲队30名、交通队40名、环境队30名、帮扶队30名。各队实行队长负责制。"
+    assert lint(text) == [("total.parts-sum", 1, "120名")]
+    assert lint(text.replace("120名", "130名")) == []
+    # 分为 not right after the number: the parts may be of something else.
+    assert lint("招募志愿者120名,统一培训后分为4个服务队:宣讲队30名、交通队40名、环境队30名、帮扶队30名。") == []
+
+
+def test_an_announced_count_with_gong_you_and_a_colon():
+    text = "会议共有三项议程:\n(一)传达上级文件精神;\n(二)通报上半年工作情况;\n(三)部署下半年工作;\n(四)主要领导讲话。"
+    assert lint(text) == [("total.announced-count", 1, "三项议程")]
+    assert lint(text.replace("三项", "四项")) == []
+    # Without a colon 共有 is a plain count, not an announcement.
+    assert lint("会议共有三项议程。\n(一)传达文件;\n(二)通报情况;\n(三)部署工作;\n(四)领导讲话。") == []
+
+
+def lint_md(text: str) -> list[tuple[str, int, str]]:
+    doc = Document.from_text(text, "draft.md")
+    return [(f.rule, doc.position(f.start)[0], f.excerpt) for f in ENGINE.lint(doc)]
+
+
+def test_markdown_list_items_are_the_parts_of_the_qizhong_before_them():
+    text = (
+        "## 活动情况\n\n全年共开展宣讲活动48场次,其中:\n\n"
+        "- 进社区宣讲20场次;\n- 进学校宣讲15场次;\n- **进企业宣讲**18场次。\n"
+    )
+    assert lint_md(text) == [("total.parts-sum", 3, "48场次")]
+    assert lint_md(text.replace("18场次", "13场次")) == []
+    numbered = text.replace("- ", "1. ", 1).replace("- ", "2. ", 1).replace("- ", "3. ", 1)
+    assert lint_md(numbered) == [("total.parts-sum", 3, "48场次")]
+
+
+def test_markdown_pipe_table_with_a_total_row():
+    table = (
+        "| 社区 | 项目数 | 服务人次 |\n| --- | ---: | ---: |\n"
+        "| 南湖社区 | 6 | 185 |\n| 东城社区 | 7 | 240 |\n| **合计** | 13 | 435 |\n"
+    )
+    assert lint_md(table) == [("total.table-sum", 5, "435")]
+    assert lint_md(table.replace("435", "425")) == []

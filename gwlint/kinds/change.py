@@ -24,6 +24,7 @@ from gwlint.document import Document
 from gwlint.finding import Hit
 from gwlint.text.numbers import (
     DURATION_UNITS,
+    RATE_UNITS,
     TIME_UNITS,
     Item,
     Number,
@@ -69,8 +70,11 @@ def _period(label: str) -> str:
 
 
 def _measured(num: Number) -> bool:
-    """An exact quantity a change can be computed from: a count, an amount or a length of time."""
-    return num.countable or (num.unit in DURATION_UNITS and not num.approx)
+    """An exact quantity a change can be computed from: a count, an amount, a length of time, or a
+    quantity per something (3.2万元/亩, 150立方米/秒), which is not added up but may well change."""
+    if num.approx:
+        return False
+    return num.countable or num.unit in DURATION_UNITS or ("/" in num.unit and num.unit.split("/")[0] not in RATE_UNITS)
 
 
 def _pct(value: float, decimals: int) -> str:

@@ -37,6 +37,9 @@ _ANNOUNCE = regex.compile(
     rf"(?:下面|以下|如下|主要|重点|着重|着力|归纳|概括|总结|分为|包括|讲|谈|提出|汇报|报告|做好|抓好|突出|把握|强调|从)"
     rf"[^。;；!?！？]{{0,12}}?{_COUNT}{_MEASURE}(?P<noun>[\p{{Han}}]{{0,6}}?)"
     rf"(?:[:：]|。|如下[:：。]?|$)"
+    # 会议共有三项议程: / 共分三个阶段: — with 共有 the colon is the announcement, so it is required.
+    rf"|(?:共有|共计|共分|共)(?P<num2>[{_CN}]{{1,3}}|\d{{1,2}}){_MEASURE.replace('measure', 'measure2')}"
+    rf"(?P<noun2>[\p{{Han}}]{{0,6}}?)[:：]"
 )
 # Inline item markers: 一是 …, 第一, …, (一) …, 1. …
 _INLINE = (
@@ -146,15 +149,16 @@ def _items_hits(doc: Document) -> Iterator[Hit]:
         if len(text) > 3000 or not _COUNT_CHARACTER.search(text):
             continue
         for m in _ANNOUNCE.finditer(text):
-            announced = _number(m["num"])
+            num, noun, measure = ("num", "noun", "measure") if m["num"] else ("num2", "noun2", "measure2")
+            announced = _number(m[num])
             if announced is None or announced < 2:
                 continue
             listed = _listed_after(doc, index, text[m.end() :])
             if listed >= 2 and listed != announced:
                 yield Hit(
-                    para.start + m.start("num"),
-                    para.start + max(m.end("noun"), m.end("measure")),
-                    fields={"announced": m["num"], "listed": listed},
+                    para.start + m.start(num),
+                    para.start + max(m.end(noun), m.end(measure)),
+                    fields={"announced": m[num], "listed": listed},
                     data={"stated": announced, "computed": listed},
                 )
 

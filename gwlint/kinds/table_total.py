@@ -92,8 +92,37 @@ def _word_grids(doc: Document) -> Iterator[Grid]:
         yield grid
 
 
+_PIPE_ROW = regex.compile(r"^\s*\|(.*)\|\s*$")
+_PIPE_RULE = regex.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$")
+_PIPE_CELL = regex.compile(r"(?:\\\||[^|])*")
+_EMPHASIS = regex.compile(r"^(\*\*|__|\*|_)(.+)\1$")
+
+
+def _pipe_cells(para: Paragraph) -> list[tuple[str, int, int]]:
+    """The cells of a Markdown table row (| 一组 | 12 |), **bold** marks dropped; [] when it is none."""
+    m = _PIPE_ROW.match(para.text)
+    if m is None:
+        return []
+    cells = []
+    for c in _PIPE_CELL.finditer(para.text, m.start(1), m.end(1)):
+        if c.start() > m.start(1) and para.text[c.start() - 1] != "|":
+            continue  # the empty match right after a cell
+        raw = c.group()
+        lead = len(raw) - len(raw.lstrip())
+        raw = raw.strip()
+        start = c.start() + lead
+        bold = _EMPHASIS.match(raw)
+        if bold:
+            start += len(bold[1])
+            raw = bold[2]
+        cells.append((raw, para.start + start, para.start + start + len(raw)))
+    return cells
+
+
 def _text_cells(para: Paragraph) -> list[tuple[str, int, int]]:
     """The cells of a plain-text line with their absolute spans; [] when the line is no table row."""
+    if para.text.lstrip().startswith("|"):
+        return _pipe_cells(para)
     text = para.text.rstrip()
     pos = len(text) - len(text.lstrip())
     if pos == len(text) or not _TEXT_CELL_SEPARATOR.search(text, pos):
@@ -112,6 +141,8 @@ def _text_grids(doc: Document) -> Iterator[Grid]:
     """Runs of at least three lines cut into the same number of cells (see the module's docstring)."""
     run: list[list[tuple[str, int, int]]] = []
     for para in [*doc.paragraphs, None]:
+        if para is not None and run and _PIPE_RULE.match(para.text):
+            continue  # the |---|---| line under a Markdown table's header
         cells = _text_cells(para) if para is not None else []
         if len(cells) >= 2:
             run.append(cells)

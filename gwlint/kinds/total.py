@@ -16,7 +16,7 @@ every number written, and skips lists that may overlap or leave things out.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -31,6 +31,7 @@ from gwlint.text.numbers import (
     change_has_subject,
     document_numbers,
     format_value,
+    numbers_in,
     percent_fits,
     ratio_range,
 )
@@ -81,6 +82,8 @@ _SEPARATOR_LEVEL = {"、": 1, ",": 2, "，": 2, ";": 3, "；": 3}
 _THRESHOLD = regex.compile(r"超|以上|以下|不足|不到|低于|高于|之间|达到")
 # 其中 introduces the parts of the value before it; 分别 and 包括 do so only after a stated total.
 _PART_MARKER = regex.compile(r"其中|分别|包括")
+# 分为4个服务队: divides the number right before it into the parts after the colon.
+_MARKER_OR_SPLIT = regex.compile(r"其中|分别|包括|(?P<split>分为[^。;；:：,，!?！？]{0,12}[:：])")
 _SEMICOLON = regex.compile("[;；]")
 _BRACKET_OPENING = regex.compile(r"[(（]\s*(?:含|包括|包含)?")
 _HEAD_WORDS = regex.compile(_GONG + r"|合计|总计|总数|总量|总额|累计|全年|全部")
@@ -144,7 +147,7 @@ def _heads(para: NumberedText) -> Iterator[tuple[int, int, Item | None]]:
     """Each 其中 (start, end) with the total it refers to: the nearest value before it in its sentence
     in the unit of the first part after it; None when the sentence opens with 其中."""
     text = para.text
-    for m in _PART_MARKER.finditer(text):
+    for m in _MARKER_OR_SPLIT.finditer(text):
         pos = m.start()
         sentence = para.sentence_of(pos)
         depth = para.depth[pos]
@@ -167,6 +170,11 @@ def _heads(para: NumberedText) -> Iterator[tuple[int, int, Item | None]]:
         if not before or _SEMICOLON.search(text[before[-1].end : pos]):
             continue  # a total is not looked for across a semicolon
         head = before[-1]
+        if m["split"]:
+            if text[head.end : pos].strip(" ,，") or head.depth != depth:
+                continue  # 分为…: only right after the number it divides (招募志愿者120名,分为4个服务队:…)
+            yield pos, m.end(), head
+            continue
         if m.group() != "其中" and not _HEAD_WORDS.search(head.label):
             continue  # 分别, 包括: only after a stated total
         if head.depth < depth and not text[head.end : pos].strip().startswith(("(", "（")):
@@ -215,7 +223,7 @@ def _part_lists(para: NumberedText) -> list[PartList]:
     for pos, marker_end, head in markers:
         sentence = para.sentence_of(pos)
         depth = para.depth[pos]
-        after = [it for it in para.items if it.start > pos and it.sentence == sentence]
+        after = [it for it in para.items if it.start >= marker_end and it.sentence == sentence]
         if head is None:
             # 其中 opening a sentence: the total is the only value of the parts' unit in the sentence before.
             first = next((it for it in after if it.role == "value" and it.num.countable), None)
@@ -550,8 +558,28 @@ def _named_rate_hits(para: NumberedText, offset: int, seen: set[int]) -> Iterato
         earlier = [it for it in before if it.end <= done.start and it.role == "value" and it.num.unit == done.num.unit]
         if not earlier or name in earlier[-1].label or earlier[-1].num.approx:
             continue
-        if not _fits(rate, done, earlier[-1]):
-            yield _share_hit(offset, done, rate, earlier[-1])
+        base = _rate_base(para, earlier)
+        if base is not None and not base.num.approx and not _fits(rate, done, base):
+            yield _share_hit(offset, done, rate, base)
+
+
+def _rate_base(para: NumberedText, earlier: list[Item]) -> Item | None:
+    """The base of a named rate: the stated total of its sentence, not merely the nearest number.
+
+    排查隐患86处,其中一般隐患70处、较大隐患16处,已整改80处,整改率93.0%: the nearest number (16处)
+    is a part of the list under 86处, so the base is the list's total. None when the base is ambiguous
+    (two different stated totals, or a nearest number that belongs to a list whose total is unknown).
+    """
+    nearest = earlier[-1]
+    heads = {id(pl.head): pl.head for pl in part_lists(para) if any(p is nearest for p in pl.parts)}
+    if heads:
+        return next(iter(heads.values())) if len(heads) == 1 else None
+    if _PART_MARKER.search(para.text, para.sentence_starts[nearest.sentence], nearest.start):
+        return None  # a part of some list this module could not read: its base is unclear
+    stated = [it for it in earlier if _HEAD_WORDS.search(it.label)]
+    if stated and stated[-1] is not nearest:
+        return None  # a stated total and a nearer number: either may be meant
+    return nearest
 
 
 def _share_hit(offset: int, part: Item, rate: Item, base: Item) -> Hit:
@@ -639,6 +667,38 @@ class TotalChecker:
             para = numbers.numbered(index)
             if para is not None:
                 yield from run(para, doc.paragraphs[index].start, doc)
+            if self.check in ("parts", "part-exceeds") and _OPENS_LIST.search(doc.paragraphs[index].text):
+                yield from _list_item_hits(doc, index, run)
+
+
+# A paragraph ending in 其中: whose parts follow as list items (Markdown - / * / 1. lines).
+_OPENS_LIST = regex.compile(r"其中[:：]\s*$")
+_LIST_ITEM = regex.compile(r"^\s*(?:[-*+•]|\d{1,2}[.、)）])\s*(?P<body>.*?)[;；。,，]?\s*$")
+
+
+def _list_item_hits(doc: Document, index: int, run: Callable[..., Iterator[Hit]]) -> Iterator[Hit]:
+    """共开展活动86场次,其中: followed by - 理论学习类 20场次 / - 文体活动类 35场次 …: the list items are
+    the parts of the 其中. They are read as one sentence (…,其中:A 20场次、B 35场次。), and only hits
+    on the total, which stands in the first paragraph, are kept."""
+    first = doc.paragraphs[index]
+    bodies = []
+    for para in doc.paragraphs[index + 1 : index + 30]:
+        m = _LIST_ITEM.match(para.text)
+        if m is None:
+            if para.text.strip():
+                break
+            continue  # blank lines between items
+        bodies.append(m["body"].replace("**", ""))
+    if len(bodies) < 2 or any(_SENTENCE_END.search(b) for b in bodies):
+        return
+    text = first.text.rstrip()
+    para = numbers_in(text + "、".join(bodies) + "。")
+    for hit in run(para, first.start, doc):
+        if hit.start < first.start + len(text):
+            yield hit
+
+
+_SENTENCE_END = regex.compile(r"[。!?！？]")
 
 
 def compile(options: Options) -> TotalChecker:  # noqa: A001 - the kind interface

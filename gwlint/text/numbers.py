@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import weakref
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 # Measure words and units, longest first when matched. Units of time are kept so that 2023年 is
 # read as a date rather than a bare number, and checks skip them (see `Number.countable`).
 UNITS = (
-    "个百分点", "百分点", "平方公里", "平方千米", "平方米", "立方米", "千瓦时", "千瓦", "公顷", "公里", "千米",
+    "个百分点", "百分点", "平方公里", "平方千米", "平方米", "标准立方米", "立方米", "千瓦时", "千瓦", "兆瓦时", "兆瓦",
+    "千伏安", "公顷", "公里", "千米", "毫米", "厘米",
     "公斤", "千克", "美元", "欧元", "港元", "元", "吨", "亩", "米", "克",
     "人次", "件次", "户次", "场次", "车次", "批次", "架次", "卷次", "课时", "学时",
     "个工作日", "个小时", "个月", "小时", "分钟", "工作日",
@@ -70,7 +71,12 @@ _NUMBER = regex.compile(
 # Most paragraphs with Chinese numerals hold none (统一, 进一步): this rules them out in one search.
 _MAY_HOLD_NUMBER = regex.compile(rf"\d|百分之|[{_CN}几](?:余|多)?[万亿]?(?:{_UNIT_RE})")
 # A range (3-5人, 3至5人, 三到五个) is approximate at both ends.
-_PER = regex.compile(r"[/每](?:[\p{Han}]{1,3})")
+# The "per" of a rate: one character (元/亩, 立方米/秒) or a known longer unit (元/人月, 元/平方米), so that
+# the words after it (3.2万元/亩提高到…) stay out of the unit.
+_PER = regex.compile(r"[/每](?:人月|人年|人日|人天|人次|平方米|立方米|公里|千米|公斤|千克|千瓦时|小时|\p{Han})")
+# What a measure may be of, written after its unit: 万吨标准煤, 吨油当量, 万标准箱. Kept in the unit,
+# so that 12.6万吨标准煤 and 1.2万吨标准煤 are compared as one unit and not read as a label 标准煤.
+_UNIT_TAIL = regex.compile(r"标准煤|标煤|油当量|标准油|标准箱|当量")
 _RANGE_NEXT = regex.compile(rf"^[-~～〜—–至到][\d{_CN}]")
 
 _SENTENCE_END = "。!?！？"
@@ -266,14 +272,42 @@ def _numbers(text: str) -> tuple[Number, ...]:
             continue  # 第3名 is a rank, not a count
         if unit == "百分点":
             unit = "个百分点"
-        per = _PER.match(text, m.end())
+        end = m.end()
+        tail = _UNIT_TAIL.match(text, end) if unit else None
+        if tail:
+            unit += tail.group()
+            end = tail.end()
+        per = _PER.match(text, end)
         if unit and per:
             unit += per.group()  # 780元/人月, 5元/吨: a rate, never added up
             end = per.end()
-        else:
-            end = m.end()
         out.append(Number(m.start(), end, value, unit, scale, decimals, approx, text[m.start() : end]))
-    return tuple(out)
+    return tuple(_shared_units(text, out))
+
+
+def _shared_units(text: str, out: list[Number]) -> list[Number]:
+    """30、40、30、30名: bare numbers listed with 、 before a number with a unit take that unit.
+
+    Only plain Arabic numbers without a magnitude, before a number without one (30、40万元 may mean
+    30万元 or 30元), so that the unit taken is the one the writer left out.
+    """
+    for i in range(len(out) - 1, 0, -1):
+        last = out[i]
+        if not last.unit or last.scale != 1 or out[i - 1].unit:
+            continue
+        k = i
+        while (
+            k > 0
+            and not out[k - 1].unit
+            and out[k - 1].scale == 1
+            and out[k - 1].text.replace(".", "").replace(",", "").isdecimal()
+            and text[out[k - 1].end : out[k].start] == "、"
+        ):
+            k -= 1
+        for j in range(k, i):
+            n = out[j]
+            out[j] = replace(n, unit=last.unit, approx=n.approx or last.approx)
+    return out
 
 
 # -- numbers in context -------------------------------------------------------------------------
