@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import json
+import random
+import tracemalloc
+import unicodedata
+from difflib import SequenceMatcher
 
 import pytest
+import regex
 
 from gwlint.document import Document, Location
 from gwlint.engine import Engine
 from gwlint.finding import Edit, Related
 from gwlint.fix import apply_fixes
+from gwlint.kinds import duplicate
 from gwlint.readers import read_path
 from gwlint.rulepack import builtin_rules_dir, load_pack_file
+from gwlint.text import normalize
 from tests.conftest import require_shared
 
 RULES = load_pack_file(builtin_rules_dir() / "duplicate.yaml")
@@ -205,6 +212,136 @@ def test_a_word_file_names_paragraph_numbers():
     doc = Document.from_paragraphs([(STAFF, Location()), (DUTIES, Location()), (STAFF, Location())], "draft.docx")
     (finding,) = ENGINE.lint(doc)
     assert finding.message == "本段与第1段重复(完全相同)"
+
+
+# -- the search behind both: sketches, candidates, bounded memory -----------------------------------
+
+REPORT = (
+    "我局高度重视政务公开工作，成立了以局长为组长的领导小组，局党组召开专题会议3次，研究部署政务公开重点任务。"
+    "各科室明确专人负责，形成了层层抓落实的工作格局，全年主动公开政府信息，及时回应社会关切，"
+    "做到应公开尽公开，切实保障人民群众的知情权、参与权和监督权。"
+)
+
+
+def test_a_sketch_is_the_same_numbers_in_every_process_and_on_every_machine():
+    # Which paragraphs are compared follows from the sketch values: a hash that changed from one
+    # process to the next (as Python's str hash does) could change the findings between runs and
+    # between --jobs workers. The three shingles 政务公开 务公开工 公开工作, hashed:
+    sketch, shingles = duplicate.sketch("政务公开工作")
+    assert list(duplicate.values(sketch)) == [0x22684F5D0FAEFDDC, 0x953E081DE772C335, 0xDACB0B51797DD22B]
+    assert shingles == 3
+    sketch, shingles = duplicate.sketch(duplicate.body_of(REPORT))
+    assert len(duplicate.values(sketch)) == duplicate.SKETCH == 16
+    assert shingles == 112  # 113 shingles in its 116 folded characters, 政务公开 twice
+    assert list(duplicate.values(sketch)) == sorted(duplicate.values(sketch))
+
+
+def test_words_changed_outside_the_sketch_make_a_near_copy_not_an_exact_one():
+    # Exact copies are found by grouping paragraphs with equal sketches, then comparing their words:
+    # 本局 for 我局 changes one shingle, not one of the 16 kept, and the copy is still only 99% alike.
+    later = REPORT.replace("我局", "本局", 1)
+    assert duplicate.sketch(duplicate.body_of(later)) == duplicate.sketch(duplicate.body_of(REPORT))
+    (finding,) = findings(f"{REPORT}\n{DUTIES}\n{later}")
+    assert (finding.rule, finding.message) == (PARAGRAPH, "本段与第1行重复(相似度99%)")
+    assert not finding.fix.safe
+
+
+def _edited(text: str) -> str:
+    """A 的 after every fifth Chinese character: some 91% alike, with a third of the shingles left."""
+    out, count = [], 0
+    for char in text:
+        out.append(char)
+        if "\u4e00" <= char <= "\u9fff":
+            count += 1
+            if count % 5 == 0:
+                out.append("的")
+    return "".join(out)
+
+
+@pytest.mark.parametrize("every_value", [duplicate.EVERY_VALUE, 0], ids=["all-values-indexed", "repeated-values-only"])
+def test_every_near_copy_is_found_among_hundreds_of_paragraphs(every_value, monkeypatch):
+    # Edited all along, a copy shares only a few values of its sketch with the first; among almost
+    # 400 paragraphs of published text it must still be compared with it, whichever way the index is
+    # built (a long draft indexes only the values a first pass saw twice).
+    monkeypatch.setattr(duplicate, "EVERY_VALUE", every_value)
+    folder = require_shared("eval", "gov-published")
+    lines = [
+        line.strip() for path in sorted(folder.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    base = list(
+        dict.fromkeys(p for p in lines if len(regex.findall(r"\p{Han}", p)) >= 40 and not regex.search(r"[\d\t]", p))
+    )
+    assert len(base) == 312 and found("\n".join(base)) == []
+    text, copies = [], []
+    for k, paragraph in enumerate(base):
+        text.append(paragraph)
+        if k >= 20 and k % 4 == 0:
+            text.append(_edited(base[k - 20]))
+            copies.append((len(text), text.index(base[k - 20]) + 1))
+    doc = Document.from_text("\n".join(text), "draft.txt")
+    got = [(f.rule, doc.position(f.start)[0], f.data["first_line"]) for f in ENGINE.lint(doc)]
+
+    def alike(later: int, first: int) -> float:
+        a, b = (duplicate.body_of(text[n - 1]) for n in (first, later))
+        return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+    # difflib finds some edited copies under 90% (it matches greedily): those are not copies.
+    expected = [(PARAGRAPH, later, first) for later, first in copies if alike(later, first) >= 0.9]
+    assert (len(copies), len(expected)) == (73, 66)
+    assert got == expected
+
+
+def test_memory_grows_by_a_few_hundred_bytes_a_paragraph_not_by_its_shingles():
+    # A long draft of distinct paragraphs: the search keeps a sketch a paragraph and an index of the
+    # values two sketches share, never a set of every shingle. The shingle sets of the earlier search
+    # peaked at 43 MB here (4.5 KB a paragraph); this one stays under 6 MB.
+    words = "政务公开工作领导小组各科室分工明确形成一级抓层落实格局局党组召开专题会议研究部署重点任务主动发布信息"
+    rng = random.Random(10_000)
+    text = "\n".join("".join(rng.choices(words, k=rng.randint(15, 25))) + "。" for _ in range(10_000))
+    doc = Document.from_text(text, "long.txt")
+    tracemalloc.start()
+    try:
+        result = ENGINE.lint(doc)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert result == []
+    assert peak < 15 * 1024 * 1024
+
+
+def test_a_paragraph_of_more_than_20000_characters_is_matched_word_for_word_only():
+    # Such a paragraph is a file without line ends, and difflib's time grows with the square of its
+    # length: an exact copy is still reported, a near one is not compared.
+    long = (STAFF + MEETING + DUTIES) * 300
+    assert len(duplicate.body_of(long)) > duplicate.MAX_NEAR
+    near = long[:-3] + "工作局面。"
+    assert [f[:2] for f in found(f"{long}\n{DUTIES}\n{long}") if f[0] == PARAGRAPH] == [(PARAGRAPH, 3)]
+    assert [f for f in found(f"{long}\n{DUTIES}\n{near}") if f[0] == PARAGRAPH] == []
+
+
+def test_folding_tables_stop_growing_on_text_holding_every_character():
+    # A hostile file can hold every code point: each table keeps TABLE_LIMIT characters (a draft uses
+    # a few thousand) and folds the others again each time, instead of growing past 100 MB.
+    planes = [*range(0xAC00, 0xD7A4), *range(0x20000, 0x30000)]
+    chars = "".join(c for c in map(chr, planes) if unicodedata.category(c) == "Lo")
+    table = normalize._FoldTable()
+    folded = chars.translate(table)
+    assert len(chars) > normalize.TABLE_LIMIT == len(table)
+    assert chars.translate(table) == folded
+    assert "\U0002f800".translate(table) == "丽"  # a compatibility ideograph past the limit, folded all the same
+
+
+def test_values_kept_for_the_next_lint_are_bounded():
+    # The language server lints after every edit and finds most paragraphs again; what it keeps
+    # from the last draft is capped, however long that draft was.
+    computed = []
+    recent = duplicate.Recent(lambda text: computed.append(text) or len(text), limit=2)
+    get = recent.lookup()
+    assert [get(t) for t in ("一", "二二", "三三三", "一")] == [1, 2, 3, 1]
+    assert computed == ["一", "二二", "三三三"]
+    get = recent.lookup()
+    assert [get(t) for t in ("一", "二二", "三三三")] == [1, 2, 3]
+    assert computed == ["一", "二二", "三三三", "三三三"]  # the third was not kept
 
 
 # -- a section repeated --------------------------------------------------------------------------

@@ -12,23 +12,30 @@ of a page and one attachment (each is a document of its own); not table rows, no
 (活动时间:…); titles only word for word, since titles and captions recur by design.
 
 Paragraph and section share one search, cached per document, so enabling both costs one pass.
-Candidates come from an index of 4-character shingles: a paragraph is compared only with earlier
-paragraphs holding its rarest shared shingles, then verified with difflib. The cost stays near
-linear in the length of the draft instead of quadratic in its paragraphs. Set operations do the
-bulk of the indexing in C, and a bound from the shingles two paragraphs share rules out most
-candidates before difflib runs. What depends on one paragraph only (its folded words, shingles,
-doubled units) is kept from one lint to the next (`Recent`): the language server lints a draft
-after every edit, and all but the edited paragraphs come back.
+Each paragraph keeps a sketch: the 16 smallest hashes of its 4-character shingles (all of them when
+it has fewer). A near copy shares most of its shingles, so the two sketches share values too; a
+paragraph is compared only with earlier paragraphs sharing its rarest sketch values or several of
+them, first through a bound from the shingles the two have in common, then with difflib. Memory is
+a few hundred bytes a paragraph besides the text, never a set of every shingle of the draft, and
+time stays near linear in the length of the draft instead of quadratic in its paragraphs. The hash
+is arithmetic on the characters, the same in every process and on every machine, so which
+paragraphs are compared never depends on the run. A paragraph of more than 20,000 folded characters
+(a file without line ends, not a paragraph a writer pasted twice) is matched word for word only.
+What depends on one paragraph only (its sketch, its doubled units) is kept from one lint to the next
+(`Recent`): the language server lints a draft after every edit, and all but the edited paragraphs
+come back.
 """
 
 from __future__ import annotations
 
-import operator
+import sys
 import weakref
-from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterator, Sequence
+from array import array
+from collections import Counter, OrderedDict, defaultdict
+from collections.abc import Callable, Collection, Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import chain
 
 import regex
 
@@ -39,7 +46,6 @@ from gwlint.text.normalize import fold, fold_width
 
 MODES = ("paragraph", "section", "doubled")
 SHINGLE = 4  # characters per shingle: short enough to survive scattered edits in a 15-character paragraph
-ANCHORS = 4  # rarest shared shingles whose earlier paragraphs become candidates
 # Length counts Chinese characters only: a repeated URL or code line is page chrome, not a repeated paragraph.
 HAN = regex.compile(r"\p{Han}")
 
@@ -130,28 +136,29 @@ def _search(doc: Document, options: Options, labels: regex.Pattern[str] | None) 
             continue
         drafts[numbers[i]][i] = entry
     matches: dict[int, Match] = {}
-    shingles_of = _SHINGLES.lookup()
     for entries in drafts.values():
-        matches.update(_matches_in(doc, entries, options.similarity, shingles_of))
-    return Repeats(matches, _sections(doc, matches, numbers))
+        matches.update(_matches_in(doc, entries, options.similarity))
+    return Repeats(matches, _sections(doc, matches, numbers) if matches else {})
 
 
 class Recent:
     """Values computed for the paragraphs of the last document, found again by key in the next.
 
     The language server lints a draft after every edit, and all but the edited paragraphs come
-    back unchanged. Only the values one document used are kept, so memory stays within that.
+    back unchanged. Only the values one document used are kept, at most `limit` of them, so memory
+    stays within that of one draft the size of a long report, however long the last document was.
     """
 
     _MISSING = object()
 
-    def __init__(self, compute: Callable) -> None:
+    def __init__(self, compute: Callable, limit: int = 10_000) -> None:
         self._compute = compute
+        self._limit = limit
         self._last: dict[tuple, object] = {}
 
     def lookup(self) -> Callable:
         """A lookup for one document; what it computes is kept for the next one."""
-        last, current = self._last, {}
+        last, current, limit = self._last, {}, self._limit
         self._last = current  # concurrent documents only cost each other hits
 
         def get(*key: Hashable):
@@ -160,7 +167,8 @@ class Recent:
                 value = last.get(key, Recent._MISSING)
                 if value is Recent._MISSING:
                     value = self._compute(*key)
-                current[key] = value
+                if len(current) < limit:
+                    current[key] = value
             return value
 
         return get
@@ -168,11 +176,17 @@ class Recent:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """A paragraph as compared: its folded list number, its folded words, and whether it is a title."""
+    """A paragraph as compared: its folded list number, the measures of its folded words, its sketch.
+
+    The folded words themselves are not kept: they would hold the text a second time, and only the
+    paragraphs a comparison needs are folded again (`_Folded`).
+    """
 
     marker: str
-    body: str
+    size: int  # characters of its folded words
     title: bool
+    sketch: bytes  # SKETCH native 64-bit numbers at most; empty for a title (titles match word for word)
+    shingles: int  # distinct shingles of its folded words (at least that many, past _CHUNK); 0 for a title
 
 
 # Punctuation that only running text has; a title may hold 、《》“”() and dashes but none of these.
@@ -206,37 +220,93 @@ def _entry(text: str, min_chars: int) -> Entry | None:
     # Removing the rest and measuring what is left is cheaper than a list of every Chinese character.
     if len(body) < min_chars or len(_NOT_HAN.sub("", body)) < min_chars:
         return None
-    return Entry(fold(marker.group()) if marker else "", body, is_title(rest))
+    folded_marker = fold(marker.group()) if marker else ""
+    if is_title(rest):
+        return Entry(folded_marker, len(body), True, b"", 0)
+    return Entry(folded_marker, len(body), False, *sketch(body))
 
 
-def shingles(body: str) -> set[str]:
-    """The 4-character pieces of a folded paragraph (the whole of it when shorter)."""
-    count = len(body) - SHINGLE + 1
-    if count <= 1:
-        return {body[:SHINGLE]}
-    out: set[str] = set()
-    # An itemgetter over ready-made slices cuts a window into its shingles in one C call, about
-    # twice as fast as a comprehension; windows keep the number of getters small.
-    for at in range(0, count, _WINDOW):
-        n = min(_WINDOW, count - at)
-        if n == 1:  # an itemgetter of one item returns the item, not a tuple
-            out.add(body[at : at + SHINGLE])
-            continue
-        getter = _GETTERS.get(n)
-        if getter is None:
-            getter = _GETTERS[n] = operator.itemgetter(*_SLICES[:n])
-        out.update(getter(body[at : at + n + SHINGLE - 1]))
-    return out
+def body_of(text: str) -> str:
+    """The folded words of a paragraph, its list number left out: what `_entry` measures."""
+    marker = _LIST_MARKER.match(text)
+    return fold(text[marker.end() :] if marker else text)
 
 
-_WINDOW = 128
-_SLICES = [slice(k, k + SHINGLE) for k in range(_WINDOW)]
-_GETTERS: dict[int, operator.itemgetter] = {}
+# -- shingles as numbers ------------------------------------------------------------------------
+# A shingle is read as one 64-bit number: four UTF-16 code units, the first in the low bits. That is
+# the four characters themselves (a character outside the BMP takes two units), so equal shingles are
+# equal numbers, and memoryview reads them from the encoded text without a Python loop. A big-endian
+# machine swaps the bytes of each number, so that every machine reads the same numbers.
+_UTF16 = "utf-16-le"
+_SWAP = sys.byteorder == "big"
+SKETCH = 16  # smallest shingle hashes a paragraph keeps; see _anchored for what the number buys
+_MULTIPLIER = 0x9E3779B97F4A7C15  # odd, so a bijection modulo 2**64; its high bits mix every input bit
+_MASK = (1 << 64) - 1
+_CHUNK = 1 << 14  # shingles hashed at a time: a huge paragraph never needs all of them at once
 
 
-def _matches_in(
-    doc: Document, entries: dict[int, Entry], similarity: float, shingles_of: Callable[[str], set[str]]
-) -> dict[int, Match]:
+def encoded(body: str) -> bytes:
+    """The folded words as the code units shingles are read from."""
+    return body.encode(_UTF16, "surrogatepass")
+
+
+def _views(data: bytes, start: int = 0, stop: int | None = None) -> list[Sequence[int]]:
+    """The shingles starting at code units start … stop-1 (default: all), as four views of numbers.
+
+    A view reads every fourth shingle, one view for each starting unit modulo 4. A text no longer
+    than one shingle is one shingle, padded.
+    """
+    if len(data) <= 2 * SHINGLE:
+        out = [memoryview(data.ljust(2 * SHINGLE, b"\0")).cast("Q")]
+    else:
+        if stop is None:
+            stop = len(data) // 2 - SHINGLE + 1
+        view = memoryview(data)
+        out = []
+        for first in range(start, min(start + SHINGLE, stop)):
+            count = (stop - first + SHINGLE - 1) // SHINGLE
+            out.append(view[2 * first : 2 * first + 2 * SHINGLE * count].cast("Q"))
+    return [_swapped(numbers) for numbers in out] if _SWAP else out
+
+
+def _swapped(numbers: memoryview) -> array[int]:
+    swapped = array("Q", numbers)
+    swapped.byteswap()
+    return swapped
+
+
+def sketch(body: str) -> tuple[bytes, int]:
+    """The SKETCH smallest shingle hashes of a folded paragraph, ascending, and its number of distinct shingles.
+
+    All the hashes when it has fewer than SKETCH shingles. A hash is the shingle times an odd constant
+    modulo 2**64: deterministic (Python's str hash is not, between processes), and as good as a
+    cryptographic hash at choosing the smallest (measured against blake2b on near copies).
+    """
+    data = encoded(body)
+    count = max(1, len(data) // 2 - SHINGLE + 1)
+    best: list[int] = []
+    distinct = 0
+    for start in range(0, count, _CHUNK):
+        words = set(chain.from_iterable(_views(data, start, min(start + _CHUNK, count))))
+        distinct = max(distinct, len(words))  # a shingle may recur in another chunk: a lower bound
+        best = sorted({w * _MULTIPLIER & _MASK for w in words}.union(best))[:SKETCH]
+    return array("Q", best).tobytes(), distinct
+
+
+def values(sketch: bytes) -> memoryview:
+    """The numbers of a sketch."""
+    return memoryview(sketch).cast("Q")
+
+
+# -- candidates and verification -----------------------------------------------------------------
+ANCHORS = 4  # rarest shared sketch values whose earlier paragraphs become candidates
+RARE = 8  # holders a sketch value may have and still count towards the values a paragraph shares
+EVERY_VALUE = 1 << 15  # sketch values up to which all are indexed; above, a first pass finds the repeated ones
+MAX_NEAR = 20_000  # folded characters; a longer paragraph (text without line ends) is matched word for word only
+_KEPT = 1 << 20  # folded code units one search keeps (2 bytes each) before it folds paragraphs anew
+
+
+def _matches_in(doc: Document, entries: dict[int, Entry], similarity: float) -> dict[int, Match]:
     """Each paragraph's best earlier match in one draft; `entries` are in document order.
 
     Titles and captions recur by design in slightly different words (表4 …货物运输量 / 表5 …旅客运输量,
@@ -244,53 +314,155 @@ def _matches_in(
     when it is written again word for word, with the same list number.
     """
     paras = doc.paragraphs
+    folded = _Folded(paras)
     matches: dict[int, Match] = {}
     titles: dict[str, int] = {}
-    bodies: dict[int, str] = {}
+    # Equal words make equal sketches: paragraphs are grouped by sketch, then their words compared.
+    seen: dict[bytes, int | list[int]] = {}
+    firsts: list[int] = []  # first copies of body paragraphs: a repeat's sketch would be its first copy's
     for i, entry in entries.items():
-        if not entry.title:
-            bodies[i] = entry.body
+        if entry.title:
+            earlier = titles.setdefault(entry.marker + folded.body(i), i)
+            if earlier != i:
+                same = paras[i].text.strip() == paras[earlier].text.strip()
+                matches[i] = Match(i, earlier, 1.0, SAME if same else PUNCTUATION)
             continue
-        earlier = titles.setdefault(entry.marker + entry.body, i)
-        if earlier != i:
-            same = paras[i].text.strip() == paras[earlier].text.strip()
-            matches[i] = Match(i, earlier, 1.0, SAME if same else PUNCTUATION)
-    seen: dict[str, int] = {}
-    grams: dict[int, set[str]] = {}  # first copies only: a repeat's postings would be its first copy's
-    for i, body in bodies.items():
-        earlier = seen.setdefault(body, i)
-        if earlier == i:
-            grams[i] = shingles_of(body)
-            continue
-        if paras[i].text.strip() == paras[earlier].text.strip():
-            how = SAME
-        else:
-            how = PUNCTUATION if entries[i].marker == entries[earlier].marker else RENUMBERED
-        matches[i] = Match(i, earlier, 1.0, how)
-    # The rarest shingles each paragraph shares with earlier ones, its anchors. Set and Counter
-    # operations run in C; a per-shingle Python loop is what long documents would pay for.
-    before: set[str] = set()  # shingles of the first copies so far
-    holders: Counter[str] = Counter()  # shingle → first copies holding it so far, less the first one
-    anchors: dict[int, list[str]] = {}
-    for i, own in grams.items():
-        present = own & before
-        if present:
-            holders.update(present)  # counting this one as well changes no order
-            # By holders, ties by the shingle itself: the order never depends on set order.
-            anchors[i] = sorted(sorted(present), key=holders.__getitem__)[:ANCHORS]
-        before |= own
-    # Postings are needed for anchors only.
-    wanted = set().union(*anchors.values())
-    postings: dict[str, list[int]] = defaultdict(list)  # anchor → earlier first copies holding it
-    for i, own in grams.items():
-        if i in anchors:
-            candidates = set().union(*[postings[g] for g in anchors[i]])
-            match = _near(paras, i, candidates, entries, grams, similarity)
-            if match is not None:
-                matches[i] = match
-        for g in own & wanted:
-            postings[g].append(i)
+        group = seen.setdefault(entry.sketch, i)
+        if group != i:
+            if type(group) is int:
+                group = seen[entry.sketch] = [group]
+            same_words = (j for j in group if entries[j].size == entry.size and folded.data(j) == folded.data(i))
+            earlier = next(same_words, None)
+            if earlier is not None:
+                if paras[i].text.strip() == paras[earlier].text.strip():
+                    how = SAME
+                else:
+                    how = PUNCTUATION if entry.marker == entries[earlier].marker else RENUMBERED
+                matches[i] = Match(i, earlier, 1.0, how)
+                continue
+            group.append(i)
+        if entry.size <= MAX_NEAR:
+            firsts.append(i)
+    del seen, titles
+    for i, candidates in _anchored(firsts, entries):
+        match = _near(paras, i, candidates, entries, folded, similarity)
+        if match is not None:
+            matches[i] = match
     return matches
+
+
+def _anchored(firsts: list[int], entries: dict[int, Entry]) -> Iterator[tuple[int, set[int]]]:
+    """Each paragraph sharing sketch values with earlier ones, with the earlier ones it is compared with.
+
+    Sketches of a paragraph and its near copy miss each other only when every one of the 16 smallest
+    hashes of their shingles together falls on a shingle one of them lacks: at a Jaccard similarity
+    J of the two shingle sets, less often than (1 - J)**16. A copy 90% similar by difflib keeps a J of
+    0.4 to 0.6 (1 in 3,500 to 1 in 2 million); in 3,000 copies edited down to 90-92%, every sketch
+    shared three values or more with its first copy. The candidates are the earlier paragraphs holding
+    the 4 rarest shared values, which keeps common phrases (政务公开, 进一步加强) from making every
+    paragraph a candidate of every other, and any earlier paragraph sharing two values or more.
+
+    Only values held by two sketches matter. Up to EVERY_VALUE values, all are indexed; above, a
+    first pass counts the values in bit sets, so the index never holds every value of a long draft
+    (it would cost some 70 bytes a value), and a value held by two sketches only leaves the index
+    when the second comes.
+    """
+    total = sum(len(entries[i].sketch) for i in firsts) // 8
+    holders_at_most = None if total <= EVERY_VALUE else _holders_at_most(entries[i].sketch for i in firsts)
+    # sketch value → the earlier paragraphs holding it: one index, then a pair, then a list (most
+    # values are held once or twice, and a list costs more than the pair)
+    holders: dict[int, int | tuple[int, int] | list[int]] = {}
+    for i in firsts:
+        shared: list[tuple[int, int, Collection[int]]] = []
+        for value in values(entries[i].sketch):
+            most = 3 if holders_at_most is None else holders_at_most(value)
+            if most == 1:
+                continue
+            held = holders.get(value)
+            if held is None:
+                holders[value] = i
+            elif type(held) is int:
+                shared.append((1, value, (held,)))
+                if most == 2:
+                    del holders[value]  # no third paragraph holds it
+                else:
+                    holders[value] = (held, i)
+            elif type(held) is tuple:
+                shared.append((2, value, held))
+                holders[value] = [*held, i]
+            else:
+                shared.append((len(held), value, held))
+                held.append(i)
+        if shared:
+            shared.sort()  # by holders, ties by the value: never by set order
+            candidates = set().union(*[held for _, _, held in shared[:ANCHORS]])
+            if len(shared) > ANCHORS:
+                # Rarity decides only among paragraphs sharing one value: in a long draft many share one
+                # by chance, and a copy sharing two or more is a candidate however they rank.
+                tally = Counter(chain.from_iterable(held for count, _, held in shared if count <= RARE))
+                candidates.update(j for j, n in tally.items() if n > 1)
+            candidates.discard(i)  # a list holds this paragraph by now
+            yield i, candidates
+
+
+def _holders_at_most(sketches: Iterator[bytes]) -> Callable[[int], int]:
+    """For a value, how many of the sketches hold it at most: 1, 2, or 3 for three or more.
+
+    Three bit sets with 16 bits a value count the values of each bit (once, twice, three times or
+    more): a value's count is at most its bit's, which another value shares 1 time in 16 at most.
+    The bit is taken from the value mixed again: sketch values are the smallest hashes, so their own
+    high bits are mostly zero.
+    """
+    sketches = list(sketches)
+    bits = max(6, (2 * sum(map(len, sketches))).bit_length())  # 16 bits for each 8-byte value
+    shift = 64 - bits
+    once, twice, more = (bytearray(1 << (bits - 3)) for _ in range(3))
+    for sketch in sketches:
+        for value in values(sketch):
+            slot = (value * _MULTIPLIER & _MASK) >> shift
+            byte, bit = slot >> 3, 1 << (slot & 7)
+            if not once[byte] & bit:
+                once[byte] |= bit
+            elif not twice[byte] & bit:
+                twice[byte] |= bit
+            else:
+                more[byte] |= bit
+    del once
+
+    def holders_at_most(value: int) -> int:
+        slot = (value * _MULTIPLIER & _MASK) >> shift
+        byte, bit = slot >> 3, 1 << (slot & 7)
+        return 3 if more[byte] & bit else 2 if twice[byte] & bit else 1
+
+    return holders_at_most
+
+
+class _Folded:
+    """The folded words of the paragraphs one search compares, the most recently used kept.
+
+    A paragraph is compared with a handful of others, so keeping the last _KEPT code units saves
+    most folding while memory stays bounded however long the draft.
+    """
+
+    def __init__(self, paras: Sequence[Paragraph]) -> None:
+        self._paras = paras
+        self._kept: OrderedDict[int, bytes] = OrderedDict()
+        self._size = 0
+
+    def data(self, i: int) -> bytes:
+        """The folded words as UTF-16 (`encoded`)."""
+        data = self._kept.get(i)
+        if data is not None:
+            self._kept.move_to_end(i)
+            return data
+        data = self._kept[i] = encoded(body_of(self._paras[i].text))
+        self._size += len(data)
+        while self._size > 2 * _KEPT and len(self._kept) > 1:
+            self._size -= len(self._kept.popitem(last=False)[1])
+        return data
+
+    def body(self, i: int) -> str:
+        return self.data(i).decode(_UTF16, "surrogatepass")
 
 
 def _near(
@@ -298,36 +470,42 @@ def _near(
     i: int,
     candidates: set[int],
     entries: dict[int, Entry],
-    grams: dict[int, set[str]],
+    folded: _Folded,
     similarity: float,
 ) -> Match | None:
-    """The most similar earlier paragraph among those holding this one's rarest shared shingles.
+    """The most similar earlier paragraph among the candidates.
 
     Nearly equal paragraphs under different list numbers (a) 梳理…法规… / b) 梳理…导则…) are the
     items of a parallel list, and nearly equal paragraphs with different figures (…120件 / …150件)
     state different facts in parallel wording: neither is a copy left behind.
     """
-    marker, text = entries[i].marker, entries[i].body
+    marker, length = entries[i].marker, entries[i].size
+    data = grams = None
     matcher: SequenceMatcher | None = None
     best: Match | None = None
     for j in sorted(candidates):
-        other_marker, other = entries[j].marker, entries[j].body
+        other_marker, other_length = entries[j].marker, entries[j].size
         if marker and other_marker and marker != other_marker:
             continue
-        size = len(other) + len(text)
-        if 2 * min(len(other), len(text)) < similarity * size:
+        size = other_length + length
+        if 2 * min(other_length, length) < similarity * size:
             continue  # lengths alone rule it out
+        if data is None:
+            data = folded.data(i)
+            grams = set(chain.from_iterable(_views(data)))
+        other = folded.data(j)
         # difflib's ratio is 2.0 · matches / size: a bound on the matches, put in the same formula,
-        # rules most pairs out before difflib runs.
-        if (
-            len(other) >= SHINGLE <= len(text)
-            and 2.0 * _most_matches(text, other, grams[i], grams[j]) / size < similarity
-        ):
-            continue
+        # rules most pairs out before difflib runs. The other's shingles are only looked up, never collected.
+        units, other_units = len(data) // 2, len(other) // 2
+        if other_units >= SHINGLE <= units:
+            common = len(grams.intersection(chain.from_iterable(_views(other))))
+            most = _most_matches(units, other_units, len(grams), entries[j].shingles, common)
+            if 2.0 * most / size < similarity:
+                continue
         if matcher is None:
             matcher = SequenceMatcher(None, autojunk=False)
-            matcher.set_seq2(text)
-        matcher.set_seq1(other)
+            matcher.set_seq2(folded.body(i))
+        matcher.set_seq1(folded.body(j))
         if matcher.real_quick_ratio() < similarity or matcher.quick_ratio() < similarity:
             continue
         ratio = matcher.ratio()
@@ -338,18 +516,20 @@ def _near(
     return best
 
 
-def _most_matches(b: str, a: str, grams_b: set[str], grams_a: set[str]) -> int:
+def _most_matches(len_b: int, len_a: int, grams_b: int, grams_a: int, common: int) -> int:
     """An upper bound on the characters difflib matches between `a` and `b` (each ≥ SHINGLE long).
 
+    `grams_b`, `grams_a`: their distinct shingles (a lower bound will do), `common`: those they share.
     A shingle of `b` is also one of `a` when it lies inside a matching block. Only the shingles
     holding an unmatched character of `b` (at most 4 each) or straddling two blocks that touch in `b`
     (at most 3 each; such blocks are split by an unmatched character of `a`) can be missing from `a`:
-    common ≥ |grams b| − 4·(len b − M) − 3·(len a − M), which bounds M, the matched characters.
+    common ≥ grams b − 4·(len b − M) − 3·(len a − M), which bounds M, the matched characters.
+    Lengths count UTF-16 code units, as the shingles do: a character outside the BMP is two units
+    and matches as two, so the bound on units also bounds the characters.
     """
-    common = len(grams_b & grams_a)
     return min(
-        (common - len(grams_b) + 4 * len(b) + 3 * len(a)) // 7,
-        (common - len(grams_a) + 4 * len(a) + 3 * len(b)) // 7,
+        (common - grams_b + 4 * len_b + 3 * len_a) // 7,
+        (common - grams_a + 4 * len_a + 3 * len_b) // 7,
     )
 
 
@@ -595,7 +775,6 @@ def _unit_starts(text: str) -> Iterator[int]:
 
 
 _ENTRIES = Recent(_entry)
-_SHINGLES = Recent(shingles)  # sets shared between lookups: never changed in place
 _DOUBLED = Recent(doubled_in)
 
 

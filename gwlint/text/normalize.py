@@ -3,11 +3,17 @@
 `fold()` keeps only letters and digits (after NFKC, so ＡＢＣ１２ and ABC12 fold alike); it is what
 duplicate detection compares. `fold_width()` maps each full-width character to its half-width form
 one for one, so offsets into the folded text are offsets into the original.
+
+Both fill their tables as characters are met. A table keeps at most TABLE_LIMIT characters: a draft
+uses a few thousand, while a hostile file holding every code point would otherwise grow each table
+past 100 MB; characters beyond the limit are folded again each time they are met.
 """
 
 from __future__ import annotations
 
 import unicodedata
+
+TABLE_LIMIT = 1 << 16  # characters a table keeps (some 100 bytes each)
 
 
 class _FoldTable(dict):
@@ -17,7 +23,8 @@ class _FoldTable(dict):
         folded = "".join(
             c for c in unicodedata.normalize("NFKC", chr(code)).lower() if unicodedata.category(c)[0] in "LN"
         )
-        self[code] = folded
+        if len(self) < TABLE_LIMIT:
+            self[code] = folded
         return folded
 
 
@@ -27,7 +34,8 @@ class _WidthTable(dict):
     def __missing__(self, code: int) -> str:
         plain = unicodedata.normalize("NFKC", chr(code))
         plain = plain if len(plain) == 1 else chr(code)
-        self[code] = plain
+        if len(self) < TABLE_LIMIT:
+            self[code] = plain
         return plain
 
 
