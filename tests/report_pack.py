@@ -51,3 +51,29 @@ def use_sample_pack(folder: Path, extra_config: str = "") -> None:
     (folder / "report-rules" / "sample.yaml").write_text(PACK.lstrip(), encoding="utf-8")
     config = f"rule_folders: [report-rules]\nselect: [{', '.join(RULE_IDS)}]\n{extra_config}"
     (folder / "gwlint.yaml").write_text(config, encoding="utf-8")
+
+
+def duplicate_finding(data: dict | None = None):
+    """A draft with a repeated paragraph and the finding on its later copy (related place, unsafe fix).
+
+    No shipped rule is needed: the reporters' handling of related places and fixes is what is tested.
+    """
+    from gwlint.document import Document
+    from gwlint.finding import Edit, Finding, Fix, Related
+
+    text = "一、加强组织领导\n我局成立了政务公开领导小组。\n二、加强组织领导\n我局成立了政务公开领导小组。"
+    doc = Document.from_text(text, "重复.txt")
+    first, second = text.index("我局"), text.rindex("我局")
+    finding = Finding(
+        "duplicate.paragraph",
+        "duplicate",
+        "warning",
+        "段落与前文重复",
+        second,
+        len(text),
+        text[second:],
+        related=(Related(first, first + 14, "首次出现于此"),),
+        fix=Fix("删除重复段落", (Edit(text.rindex("\n"), len(text), ""),), safe=False),
+        data=data or {},
+    )
+    return doc, finding

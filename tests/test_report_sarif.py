@@ -18,11 +18,11 @@ from gwlint import __version__
 from gwlint.api import FileResult
 from gwlint.cli import main
 from gwlint.document import Document, Location
-from gwlint.finding import Edit, Finding, Fix, Related
+from gwlint.finding import Finding
 from gwlint.report import ReportContext
 from gwlint.report.sarif import FINGERPRINT_KEY, report
 from gwlint.rulepack import load_pack_file
-from tests.report_pack import use_sample_pack
+from tests.report_pack import duplicate_finding, use_sample_pack
 
 VALIDATOR = Draft4Validator(load_schema())
 
@@ -199,21 +199,7 @@ def test_file_outside_the_working_directory_gets_an_absolute_file_uri(tmp_path, 
 
 
 def test_related_locations_and_unsafe_fix():
-    text = "一、加强组织领导\n我局成立了政务公开领导小组。\n二、加强组织领导\n我局成立了政务公开领导小组。"
-    doc = Document.from_text(text, "重复.txt")
-    first, second = text.index("我局"), text.rindex("我局")
-    finding = Finding(
-        "duplicate.paragraph",
-        "duplicate",
-        "warning",
-        "段落与前文重复",
-        second,
-        len(text),
-        text[second:],
-        related=(Related(first, first + 14, "首次出现于此"),),
-        fix=Fix("删除重复段落", (Edit(text.rindex("\n"), len(text), ""),), safe=False),
-        data={"first_line": 2},
-    )
+    doc, finding = duplicate_finding({"first_line": 2})
     log = render([FileResult("重复.txt", [finding], doc)])
     run = log["runs"][0]
     [result] = run["results"]

@@ -13,11 +13,11 @@ from rich.cells import cell_len as rich_cell_len
 from gwlint.api import FileResult
 from gwlint.cli import main
 from gwlint.document import Document, Location
-from gwlint.finding import Edit, Finding, Fix, Related
+from gwlint.finding import Finding
 from gwlint.report import ReportContext
 from gwlint.report.text import PLAIN_WIDTH, cell_len, excerpt_window, progress, report
 from tests.docx_builder import build_docx, p, tbl
-from tests.report_pack import use_sample_pack
+from tests.report_pack import duplicate_finding, use_sample_pack
 
 DRAFT = "关于20xx年政务公开工作的总结\n\n**年以来,我局认真贯彻落实上级部署。下面是为大家整理的工作总结,供大家参考。\n"
 
@@ -234,20 +234,7 @@ def test_docx_place_is_the_paragraph_number_with_its_table_cell():
 
 
 def test_related_places_and_unsafe_fix_are_shown():
-    text = "一、加强组织领导\n我局成立了政务公开领导小组。\n二、加强组织领导\n我局成立了政务公开领导小组。"
-    doc = Document.from_text(text, "重复.txt")
-    first, second = text.index("我局"), text.rindex("我局")
-    finding = Finding(
-        "duplicate.paragraph",
-        "duplicate",
-        "warning",
-        "段落与前文重复",
-        second,
-        len(text),
-        text[second:],
-        related=(Related(first, first + 14, "首次出现于此"),),
-        fix=Fix("删除重复段落", (Edit(text.rindex("\n"), len(text), ""),), safe=False),
-    )
+    doc, finding = duplicate_finding()
     lines = render([FileResult("重复.txt", [finding], doc)]).splitlines()
     assert lines[1:6] == [
         "  4:1  警告  duplicate.paragraph  段落与前文重复",
